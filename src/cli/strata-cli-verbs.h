@@ -1,0 +1,18 @@
+/* strata-cli-verbs.h: the table of verbs; each verb lives in its own file
+ *
+ * Copyright 2026 The Strata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "strata-cli-private.h"
+
+G_BEGIN_DECLS
+
+int strata_cli_config (StrataCliGlobals *globals);
+
+#define STRATA_CLI_VERBS \
+  { "config", N_("Print the merged configuration, as docker compose config does"), strata_cli_config },
+
+G_END_DECLS

@@ -1,0 +1,148 @@
+/* strata-layer.c: one loaded file with its line index
+ *
+ * Copyright 2026 The Strata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "strata-node.h"
+
+struct _StrataLayer
+{
+  char            *path;
+  char            *basename;
+  char            *text;
+  gsize            length;
+  StrataLayerRole  role;
+  GArray          *line_starts;  /* of gsize, offset of each line */
+};
+
+static GArray *
+index_lines (const char *text,
+             gsize       length)
+{
+  GArray *starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gsize zero = 0;
+
+  g_array_append_val (starts, zero);
+  for (gsize i = 0; i < length; i++)
+    {
+      if (text[i] == '\n' && i + 1 < length)
+        {
+          gsize next = i + 1;
+          g_array_append_val (starts, next);
+        }
+    }
+
+  return starts;
+}
+
+StrataLayer *
+strata_layer_new (const char      *path,
+                  const char      *text,
+                  gsize            length,
+                  StrataLayerRole  role)
+{
+  StrataLayer *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+
+  self = g_atomic_rc_box_new0 (StrataLayer);
+  self->path = g_strdup (path);
+  self->basename = g_path_get_basename (path);
+  self->text = g_strndup (text ? text : "", length);
+  self->length = length;
+  self->role = role;
+  self->line_starts = index_lines (self->text, length);
+
+  return self;
+}
+
+StrataLayer *
+strata_layer_ref (StrataLayer *layer)
+{
+  return g_atomic_rc_box_acquire (layer);
+}
+
+static void
+strata_layer_clear (StrataLayer *self)
+{
+  g_free (self->path);
+  g_free (self->basename);
+  g_free (self->text);
+  g_array_unref (self->line_starts);
+}
+
+void
+strata_layer_unref (StrataLayer *layer)
+{
+  g_atomic_rc_box_release_full (layer, (GDestroyNotify) strata_layer_clear);
+}
+
+const char *
+strata_layer_get_path (StrataLayer *layer)
+{
+  return layer->path;
+}
+
+const char *
+strata_layer_get_basename (StrataLayer *layer)
+{
+  return layer->basename;
+}
+
+const char *
+strata_layer_get_text (StrataLayer *layer,
+                       gsize       *length)
+{
+  if (length != NULL)
+    *length = layer->length;
+  return layer->text;
+}
+
+StrataLayerRole
+strata_layer_get_role (StrataLayer *layer)
+{
+  return layer->role;
+}
+
+guint
+strata_layer_get_n_lines (StrataLayer *layer)
+{
+  return layer->line_starts->len;
+}
+
+/* Returns line @line (1-based) without its newline, or NULL. */
+char *
+strata_layer_dup_line (StrataLayer *layer,
+                       guint        line)
+{
+  gsize start;
+  const char *end;
+
+  if (line == 0 || line > layer->line_starts->len)
+    return NULL;
+
+  start = g_array_index (layer->line_starts, gsize, line - 1);
+  end = memchr (layer->text + start, '\n', layer->length - start);
+  if (end == NULL)
+    end = layer->text + layer->length;
+
+  return g_strndup (layer->text + start, end - (layer->text + start));
+}
+
+char *
+strata_position_to_string (const StrataPosition *pos)
+{
+  const char *name = pos->layer ? strata_layer_get_basename (pos->layer) : "<input>";
+
+  if (pos->line == 0)
+    return g_strdup (name);
+  if (pos->column == 0)
+    return g_strdup_printf ("%s:%u", name, pos->line);
+  return g_strdup_printf ("%s:%u:%u", name, pos->line, pos->column);
+}

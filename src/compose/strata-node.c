@@ -1,0 +1,232 @@
+/* strata-node.c: positioned YAML nodes
+ *
+ * Copyright 2026 The Strata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "strata-node.h"
+
+static StrataNode *
+node_new (StrataNodeKind        kind,
+          const StrataPosition *pos)
+{
+  StrataNode *node = g_slice_new0 (StrataNode);
+
+  node->kind = kind;
+  if (pos != NULL)
+    node->pos = *pos;
+  node->origin = STRATA_ORIGIN_DEFINED;
+  if (kind != STRATA_NODE_SCALAR)
+    node->children = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_node_free);
+
+  return node;
+}
+
+StrataNode *
+strata_node_new_scalar (const StrataPosition *pos,
+                        const char           *text,
+                        StrataValueType       type)
+{
+  StrataNode *node = node_new (STRATA_NODE_SCALAR, pos);
+
+  node->text = g_strdup (text ? text : "");
+  node->type = type;
+
+  return node;
+}
+
+StrataNode *
+strata_node_new_mapping (const StrataPosition *pos)
+{
+  return node_new (STRATA_NODE_MAPPING, pos);
+}
+
+StrataNode *
+strata_node_new_sequence (const StrataPosition *pos)
+{
+  return node_new (STRATA_NODE_SEQUENCE, pos);
+}
+
+static GArray *
+copy_positions (GArray *positions)
+{
+  GArray *copy;
+
+  if (positions == NULL)
+    return NULL;
+
+  copy = g_array_sized_new (FALSE, FALSE, sizeof (StrataPosition), positions->len);
+  g_array_append_vals (copy, positions->data, positions->len);
+  return copy;
+}
+
+StrataNode *
+strata_node_copy (const StrataNode *node)
+{
+  StrataNode *copy;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  copy = node_new (node->kind, &node->pos);
+  copy->key = g_strdup (node->key);
+  copy->key_pos = node->key_pos;
+  copy->tag = g_strdup (node->tag);
+  copy->text = g_strdup (node->text);
+  copy->style = node->style;
+  copy->type = node->type;
+  copy->origin = node->origin;
+  copy->shadowed = copy_positions (node->shadowed);
+  copy->interpolated = copy_positions (node->interpolated);
+
+  if (node->children != NULL)
+    for (guint i = 0; i < node->children->len; i++)
+      g_ptr_array_add (copy->children, strata_node_copy (g_ptr_array_index (node->children, i)));
+
+  return copy;
+}
+
+void
+strata_node_free (StrataNode *node)
+{
+  if (node == NULL)
+    return;
+
+  g_free (node->key);
+  g_free (node->tag);
+  g_free (node->text);
+  g_clear_pointer (&node->children, g_ptr_array_unref);
+  g_clear_pointer (&node->shadowed, g_array_unref);
+  g_clear_pointer (&node->interpolated, g_array_unref);
+  g_slice_free (StrataNode, node);
+}
+
+guint
+strata_node_get_n_children (const StrataNode *node)
+{
+  return node->children ? node->children->len : 0;
+}
+
+StrataNode *
+strata_node_get_child (const StrataNode *node,
+                       guint             index)
+{
+  g_return_val_if_fail (node->children != NULL, NULL);
+  g_return_val_if_fail (index < node->children->len, NULL);
+
+  return g_ptr_array_index (node->children, index);
+}
+
+static gint
+find_key (const StrataNode *mapping,
+          const char       *key)
+{
+  if (mapping == NULL || mapping->kind != STRATA_NODE_MAPPING)
+    return -1;
+
+  for (guint i = 0; i < mapping->children->len; i++)
+    {
+      StrataNode *child = g_ptr_array_index (mapping->children, i);
+
+      if (g_strcmp0 (child->key, key) == 0)
+        return i;
+    }
+
+  return -1;
+}
+
+StrataNode *
+strata_node_lookup (const StrataNode *mapping,
+                    const char       *key)
+{
+  gint i = find_key (mapping, key);
+
+  return i < 0 ? NULL : g_ptr_array_index (mapping->children, i);
+}
+
+const char *
+strata_node_lookup_text (const StrataNode *mapping,
+                         const char       *key)
+{
+  StrataNode *child = strata_node_lookup (mapping, key);
+
+  if (child == NULL || child->kind != STRATA_NODE_SCALAR)
+    return NULL;
+  return child->text;
+}
+
+void
+strata_node_append (StrataNode *parent,
+                    StrataNode *child)
+{
+  g_return_if_fail (parent->children != NULL);
+
+  g_ptr_array_add (parent->children, child);
+}
+
+/* Sets @key to @value (taking ownership), replacing an existing entry in
+ * place so that the key keeps its position, or appending a new one. */
+void
+strata_node_set (StrataNode *mapping,
+                 const char *key,
+                 StrataNode *value)
+{
+  gint i;
+
+  g_return_if_fail (mapping->kind == STRATA_NODE_MAPPING);
+
+  if (value->key != key)
+    {
+      g_free (value->key);
+      value->key = g_strdup (key);
+    }
+
+  i = find_key (mapping, key);
+  if (i < 0)
+    {
+      g_ptr_array_add (mapping->children, value);
+      return;
+    }
+
+  strata_node_free (g_ptr_array_index (mapping->children, i));
+  g_ptr_array_index (mapping->children, i) = value;
+}
+
+StrataNode *
+strata_node_steal (StrataNode *mapping,
+                   const char *key)
+{
+  gint i = find_key (mapping, key);
+
+  if (i < 0)
+    return NULL;
+  return g_ptr_array_steal_index (mapping->children, i);
+}
+
+gboolean
+strata_node_remove (StrataNode *mapping,
+                    const char *key)
+{
+  g_autoptr(StrataNode) node = strata_node_steal (mapping, key);
+
+  return node != NULL;
+}
+
+gboolean
+strata_node_is_null (const StrataNode *node)
+{
+  return node == NULL ||
+         (node->kind == STRATA_NODE_SCALAR && node->type == STRATA_VALUE_NULL);
+}
+
+void
+strata_node_add_shadowed (StrataNode           *node,
+                          const StrataPosition *pos)
+{
+  if (pos == NULL || pos->line == 0)
+    return;
+  if (node->shadowed == NULL)
+    node->shadowed = g_array_new (FALSE, FALSE, sizeof (StrataPosition));
+  g_array_append_val (node->shadowed, *pos);
+}

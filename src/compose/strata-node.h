@@ -1,0 +1,153 @@
+/* strata-node.h: positioned YAML nodes, the currency of src/compose/
+ *
+ * Copyright 2026 The Strata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  STRATA_LAYER_ROLE_BASE,
+  STRATA_LAYER_ROLE_OVERRIDE,
+  STRATA_LAYER_ROLE_EXTENDS,
+  STRATA_LAYER_ROLE_INCLUDE,
+  STRATA_LAYER_ROLE_ENV_FILE,
+} StrataLayerRole;
+
+/* A layer is one loaded file: path, text, line index and role. Layers are
+ * reference counted; nodes borrow them (whoever owns a tree keeps its layers
+ * alive, as StrataProject does). */
+typedef struct _StrataLayer StrataLayer;
+
+StrataLayer     *strata_layer_new           (const char      *path,
+                                             const char      *text,
+                                             gsize            length,
+                                             StrataLayerRole  role);
+StrataLayer     *strata_layer_ref           (StrataLayer     *layer);
+void             strata_layer_unref         (StrataLayer     *layer);
+const char      *strata_layer_get_path      (StrataLayer     *layer);
+const char      *strata_layer_get_basename  (StrataLayer     *layer);
+const char      *strata_layer_get_text      (StrataLayer     *layer,
+                                             gsize           *length);
+StrataLayerRole  strata_layer_get_role      (StrataLayer     *layer);
+guint            strata_layer_get_n_lines   (StrataLayer     *layer);
+char            *strata_layer_dup_line      (StrataLayer     *layer,
+                                             guint            line);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrataLayer, strata_layer_unref)
+
+/* 1-based line and column in a layer; line 0 means "no position". */
+typedef struct
+{
+  StrataLayer *layer;
+  guint        line;
+  guint        column;
+} StrataPosition;
+
+char            *strata_position_to_string  (const StrataPosition *pos);
+
+typedef enum
+{
+  STRATA_NODE_SCALAR,
+  STRATA_NODE_MAPPING,
+  STRATA_NODE_SEQUENCE,
+} StrataNodeKind;
+
+typedef enum
+{
+  STRATA_SCALAR_STYLE_PLAIN,
+  STRATA_SCALAR_STYLE_SINGLE_QUOTED,
+  STRATA_SCALAR_STYLE_DOUBLE_QUOTED,
+  STRATA_SCALAR_STYLE_LITERAL,
+  STRATA_SCALAR_STYLE_FOLDED,
+} StrataScalarStyle;
+
+/* The type a scalar has once resolved (by the reader for plain scalars
+ * following YAML's core schema, or by normalization for typed fields). */
+typedef enum
+{
+  STRATA_VALUE_STRING,
+  STRATA_VALUE_INT,
+  STRATA_VALUE_FLOAT,
+  STRATA_VALUE_BOOL,
+  STRATA_VALUE_NULL,
+} StrataValueType;
+
+/* How a value of the merged tree got there. */
+typedef enum
+{
+  STRATA_ORIGIN_DEFINED,
+  STRATA_ORIGIN_OVERRIDDEN,
+  STRATA_ORIGIN_APPENDED,
+  STRATA_ORIGIN_MERGED_BY_KEY,
+  STRATA_ORIGIN_REPLACED_BY_TARGET,
+  STRATA_ORIGIN_RESET,
+  STRATA_ORIGIN_OVERRIDE_TAG,
+  STRATA_ORIGIN_DERIVED,
+  STRATA_ORIGIN_INTERPOLATED,
+} StrataOriginKind;
+
+typedef struct _StrataNode StrataNode;
+
+struct _StrataNode
+{
+  StrataNodeKind     kind;
+  StrataPosition     pos;
+
+  /* Set when the node is the value of a mapping entry. */
+  char              *key;
+  StrataPosition     key_pos;
+
+  /* The tag as written ("!reset", "!override", "!!str"...), or NULL. */
+  char              *tag;
+
+  /* Scalars */
+  char              *text;
+  StrataScalarStyle  style;
+  StrataValueType    type;
+
+  /* Mappings and sequences: children in document order (owned). */
+  GPtrArray         *children;
+
+  /* Provenance, filled in by the merge. */
+  StrataOriginKind   origin;
+  GArray            *shadowed;      /* of StrataPosition, or NULL */
+  GArray            *interpolated;  /* of StrataPosition (variable definitions), or NULL */
+};
+
+StrataNode      *strata_node_new_scalar     (const StrataPosition *pos,
+                                             const char           *text,
+                                             StrataValueType       type);
+StrataNode      *strata_node_new_mapping    (const StrataPosition *pos);
+StrataNode      *strata_node_new_sequence   (const StrataPosition *pos);
+StrataNode      *strata_node_copy           (const StrataNode     *node);
+void             strata_node_free           (StrataNode           *node);
+
+guint            strata_node_get_n_children (const StrataNode     *node);
+StrataNode      *strata_node_get_child      (const StrataNode     *node,
+                                             guint                 index);
+StrataNode      *strata_node_lookup         (const StrataNode     *mapping,
+                                             const char           *key);
+const char      *strata_node_lookup_text    (const StrataNode     *mapping,
+                                             const char           *key);
+void             strata_node_append         (StrataNode           *parent,
+                                             StrataNode           *child);
+void             strata_node_set            (StrataNode           *mapping,
+                                             const char           *key,
+                                             StrataNode           *value);
+StrataNode      *strata_node_steal          (StrataNode           *mapping,
+                                             const char           *key);
+gboolean         strata_node_remove         (StrataNode           *mapping,
+                                             const char           *key);
+gboolean         strata_node_is_null        (const StrataNode     *node);
+void             strata_node_add_shadowed   (StrataNode           *node,
+                                             const StrataPosition *pos);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrataNode, strata_node_free)
+
+G_END_DECLS
