@@ -269,10 +269,14 @@ expand_escapes (const char *s)
               octal &= s[2 + n] <= '7';
               v = v * 8 + (s[2 + n] - '0');
             }
+          /* compose-go drops the 0 first, so a failed escape loses it */
           if (n == 3 && octal && v <= 255 && v > 0)
             g_string_append_unichar (out, v);
           else if (!(n == 3 && octal && v == 0))
-            g_string_append_len (out, s, 2 + n);
+            {
+              g_string_append_c (out, '\\');
+              g_string_append_len (out, s + 2, n);
+            }
         }
       s += 2 + n;
     }
@@ -387,8 +391,10 @@ read_statement (Parser      *p,
 
   if (!read_value (p, after_key, &value, rest, error))
     return FALSE;
-  if (key != NULL && key[0] != '\0')
-    strata_environment_set (p->out, key, value, &pos);
+  if (key == NULL || key[0] == '\0')
+    return fail (p, s, error, "a variable name is missing before the value "
+                 "(compose stops with \"setenv: invalid argument\")");
+  strata_environment_set (p->out, key, value, &pos);
   return TRUE;
 }
 
