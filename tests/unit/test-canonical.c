@@ -15,6 +15,7 @@
 
 #include "strata-canonical.h"
 #include "strata-compose-error.h"
+#include "strata-config-hash.h"
 #include "strata-diagnostic.h"
 #include "strata-emit.h"
 #include "strata-normalize.h"
@@ -107,14 +108,35 @@ test_type_error (void)
   g_assert_cmpstr (error->message, ==, "compose.yml:4:18: services.s.environment must be a mapping");
 }
 
+static void
+test_config_hash (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(StrataNode) root = load_case ("hash", &dir);
+  g_autoptr(GError) error = NULL;
+  StrataNormalizeContext ctx = { "h", dir, "/home/strata", NULL, lookup_env, NULL, NULL };
+  g_autofree char *want = strata_test_read_data ("config", "hash", "config-hash.txt", NULL);
+  g_autofree char *hash = NULL;
+  StrataNode *web;
+
+  g_assert_true (strata_canonical_transform (root, NULL, &error));
+  g_assert_true (strata_normalize_project (root, &ctx, NULL, &error));
+  g_assert_no_error (error);
+  web = strata_node_lookup (strata_node_lookup (root, "services"), "web");
+  hash = strata_config_hash (web);
+  /* the label the compose CLI wrote on the container (data/config/hash/README) */
+  g_assert_cmpstr (hash, ==, g_strstrip (want));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  const char *cases[] = { "basic", "full", "quoting" };
+  const char *cases[] = { "basic", "full", "quoting", "hash" };
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/canonical/type-error", test_type_error);
+  g_test_add_func ("/canonical/config-hash", test_config_hash);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/canonical/config/%s", cases[i]);
