@@ -1,0 +1,76 @@
+/* strata-standins-temp.h: TEMPORARY stand-ins for the reader and output work
+ *
+ * Copyright 2026 The Strata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * TEMPORARY. The loader (compose-loader branch) needs the YAML reader, the
+ * environment, interpolation (compose-reader branch), the canonical
+ * transform, normalization and the emitters (compose-output branch) before
+ * those branches have landed. This file declares minimal stand-ins with the
+ * agreed signatures. Delete it (and strata-standins-temp.c) as soon as the
+ * real headers are on main, and include strata-yaml.h, strata-environment.h,
+ * strata-interpolate.h, strata-canonical.h, strata-normalize.h and
+ * strata-emit.h instead.
+ */
+
+#pragma once
+
+#include "strata-diagnostic.h"
+#include "strata-node.h"
+
+G_BEGIN_DECLS
+
+/* strata-yaml.h */
+StrataNode        *strata_yaml_read                 (StrataLayer        *layer,
+                                                     GError            **error);
+
+/* strata-environment.h */
+typedef struct _StrataEnvironment StrataEnvironment;
+
+StrataEnvironment *strata_environment_new_from_envp (const char * const *envp);
+void               strata_environment_free          (StrataEnvironment  *env);
+const char        *strata_environment_lookup        (StrataEnvironment  *env,
+                                                     const char         *name,
+                                                     StrataPosition     *pos);
+void               strata_environment_set           (StrataEnvironment  *env,
+                                                     const char         *name,
+                                                     const char         *value,
+                                                     const StrataPosition *pos);
+gboolean           strata_environment_load_dotenv   (StrataEnvironment  *env,
+                                                     StrataLayer        *layer,
+                                                     gboolean            override_existing,
+                                                     GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrataEnvironment, strata_environment_free)
+
+/* strata-interpolate.h */
+gboolean           strata_interpolate_tree          (StrataNode         *root,
+                                                     StrataEnvironment  *env,
+                                                     GPtrArray          *diagnostics,
+                                                     GError            **error);
+
+/* strata-canonical.h */
+gboolean           strata_canonical_transform       (StrataNode         *file_root,
+                                                     GPtrArray          *diagnostics,
+                                                     GError            **error);
+
+/* strata-normalize.h */
+typedef struct
+{
+  const char         *project_name;
+  const char         *working_dir;
+  const char * const *profiles;
+  StrataEnvironment  *environment;
+} StrataNormalizeContext;
+
+StrataNode        *strata_normalize_project         (const StrataNode   *project_root,
+                                                     const StrataNormalizeContext *ctx,
+                                                     GPtrArray          *diagnostics,
+                                                     GError            **error);
+
+/* strata-emit.h */
+char              *strata_emit_yaml                 (const StrataNode   *root);
+char              *strata_emit_json                 (const StrataNode   *root,
+                                                     gboolean            compact);
+
+G_END_DECLS
