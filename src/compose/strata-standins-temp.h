@@ -16,13 +16,11 @@
 #pragma once
 
 #include "strata-diagnostic.h"
+#include "strata-emit.h"
 #include "strata-node.h"
+#include "strata-yaml.h"
 
 G_BEGIN_DECLS
-
-/* strata-yaml.h */
-StrataNode        *strata_yaml_read                 (StrataLayer        *layer,
-                                                     GError            **error);
 
 /* strata-environment.h */
 typedef struct _StrataEnvironment StrataEnvironment;
@@ -67,10 +65,5 @@ StrataNode        *strata_normalize_project         (const StrataNode   *project
                                                      const StrataNormalizeContext *ctx,
                                                      GPtrArray          *diagnostics,
                                                      GError            **error);
-
-/* strata-emit.h */
-char              *strata_emit_yaml                 (const StrataNode   *root);
-char              *strata_emit_json                 (const StrataNode   *root,
-                                                     gboolean            compact);
 
 G_END_DECLS
