@@ -216,8 +216,8 @@ adopt (StrataMergeCtx *ctx,
   strip_tags (child);
   g_ptr_array_add (ctx->path, child->key);
   _strata_merge_unicity (ctx, child);
-  g_ptr_array_set_size (ctx->path, ctx->path->len - 1);
   _strata_merge_record (ctx, STRATA_CHANGE_ADDED, -1, NULL, child);
+  g_ptr_array_set_size (ctx->path, ctx->path->len - 1);
   if (index != NULL)
     g_hash_table_insert (index, child->key, child);
   strata_node_append (parent, child);

@@ -8,8 +8,12 @@
 
 #include <gio/gio.h>
 
+#include "strata-diagnostic-item.h"
 #include "strata-layer-diff.h"
 #include "strata-load-options.h"
+#include "strata-network-item.h"
+#include "strata-service-item.h"
+#include "strata-volume-item.h"
 
 G_BEGIN_DECLS
 
