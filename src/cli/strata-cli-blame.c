@@ -59,10 +59,9 @@ _strata_cli_describe_origin (const StrataNode *node)
                     : g_strdup_printf (_("%s (!override)"), where);
     case STRATA_ORIGIN_RESET:
       return g_strdup_printf (_("%s (reset)"), where);
-    case STRATA_ORIGIN_DERIVED:
-      return g_strdup_printf (_("derived from %s"), where);
     case STRATA_ORIGIN_INTERPOLATED:
       return g_strdup_printf (_("%s (interpolated)"), where);
+    case STRATA_ORIGIN_DERIVED:   /* a long form derived from what is written there */
     case STRATA_ORIGIN_DEFINED:
     default:
       return g_steal_pointer (&where);

@@ -108,7 +108,7 @@ print_model (StrataProject *project,
   if (g_strcmp0 (format, "json") == 0)
     {
       text = strata_emit_json (strata_project_get_normalized (project), FALSE);
-      g_print ("%s\n", text);
+      g_print ("%s", text);
     }
   else if (format == NULL || g_str_equal (format, "yaml"))
     {

@@ -186,6 +186,14 @@ merge_all (StrataProjectData       *data,
   return TRUE;
 }
 
+static const char *
+lookup_env (const char *name,
+            gpointer    user_data)
+{
+  return strata_environment_lookup (user_data, name, NULL);
+}
+
+/* Normalizes a copy: the merged tree stays as the files made it. */
 static gboolean
 normalize (StrataProjectData *data,
            GError           **error)
@@ -193,14 +201,17 @@ normalize (StrataProjectData *data,
   StrataNormalizeContext ctx = {
     .project_name = data->name,
     .working_dir = data->working_dir,
+    .home_dir = g_get_home_dir (),
     .profiles = (const char * const *) data->profiles,
-    .environment = data->environment,
+    .lookup_env = lookup_env,
+    .read_env_file = NULL,
+    .user_data = data->environment,
   };
 
   for (guint i = 0; i < data->diffs->len; i++)
     strata_layer_diff_find_traps (g_ptr_array_index (data->diffs, i), data->merged, data->working_dir);
-  data->normalized = strata_normalize_project (data->merged, &ctx, data->diagnostics, error);
-  return data->normalized != NULL;
+  data->normalized = strata_node_copy (data->merged);
+  return strata_normalize_project (data->normalized, &ctx, data->diagnostics, error);
 }
 
 static StrataProjectData *

@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "strata-compose-error.h"
-#include "strata-schema-private.h"
 #include "strata-standins-temp.h"
 
 /* ---- environment ---- */
@@ -173,35 +172,4 @@ strata_interpolate_tree (StrataNode         *root,
   for (guint i = 0; i < root->children->len; i++)
     strata_interpolate_tree (g_ptr_array_index (root->children, i), env, diagnostics, error);
   return TRUE;
-}
-
-/* ---- canonical transform: identity ---- */
-
-gboolean
-strata_canonical_transform (StrataNode  *file_root,
-                            GPtrArray   *diagnostics,
-                            GError     **error)
-{
-  return TRUE;
-}
-
-/* ---- normalization: name first, the rest as merged ---- */
-
-StrataNode *
-strata_normalize_project (const StrataNode             *project_root,
-                          const StrataNormalizeContext *ctx,
-                          GPtrArray                    *diagnostics,
-                          GError                      **error)
-{
-  StrataNode *copy = strata_node_copy (project_root);
-  StrataPosition none = { 0 };
-  StrataNode *name = strata_node_new_scalar (&none, ctx->project_name, STRATA_VALUE_STRING);
-
-  strata_node_remove (copy, "version");
-  strata_node_remove (copy, "name");
-  name->key = g_strdup ("name");
-  name->origin = STRATA_ORIGIN_DERIVED;
-  g_ptr_array_insert (copy->children, 0, name);
-  _strata_schema_shape (copy, STRATA_SCHEMA_STRUCT, 0, _strata_schema_project (), 0);
-  return copy;
 }

@@ -16,8 +16,10 @@
 #pragma once
 
 #include "strata-diagnostic.h"
+#include "strata-canonical.h"
 #include "strata-emit.h"
 #include "strata-node.h"
+#include "strata-normalize.h"
 #include "strata-yaml.h"
 
 G_BEGIN_DECLS
@@ -44,25 +46,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrataEnvironment, strata_environment_free)
 /* strata-interpolate.h */
 gboolean           strata_interpolate_tree          (StrataNode         *root,
                                                      StrataEnvironment  *env,
-                                                     GPtrArray          *diagnostics,
-                                                     GError            **error);
-
-/* strata-canonical.h */
-gboolean           strata_canonical_transform       (StrataNode         *file_root,
-                                                     GPtrArray          *diagnostics,
-                                                     GError            **error);
-
-/* strata-normalize.h */
-typedef struct
-{
-  const char         *project_name;
-  const char         *working_dir;
-  const char * const *profiles;
-  StrataEnvironment  *environment;
-} StrataNormalizeContext;
-
-StrataNode        *strata_normalize_project         (const StrataNode   *project_root,
-                                                     const StrataNormalizeContext *ctx,
                                                      GPtrArray          *diagnostics,
                                                      GError            **error);
 

@@ -151,13 +151,29 @@ undouble (char **text)
   *text = g_strjoinv ("$", parts);
 }
 
+static void
+undouble_tree (StrataNode *node,
+               gboolean    keys)
+{
+  undouble (&node->text);
+  if (keys)
+    undouble (&node->key);
+  for (guint i = 0; i < strata_node_get_n_children (node); i++)
+    undouble_tree (strata_node_get_child (node, i), keys);
+}
+
+/* Reading an output back: every `$$` was one `$`. */
 void
 strata_test_undouble_dollars (StrataNode *node)
 {
-  undouble (&node->text);
-  undouble (&node->key);
-  for (guint i = 0; i < strata_node_get_n_children (node); i++)
-    strata_test_undouble_dollars (strata_node_get_child (node, i));
+  undouble_tree (node, TRUE);
+}
+
+/* What interpolation does to an input file: values only, never keys. */
+void
+strata_test_interpolate_dollars (StrataNode *node)
+{
+  undouble_tree (node, FALSE);
 }
 
 static StrataNode *

@@ -21,5 +21,6 @@ char       *strata_test_read_data      (const char  *first,
                                         ...) G_GNUC_NULL_TERMINATED;
 StrataNode *strata_test_json_parse      (const char  *text);
 void        strata_test_undouble_dollars (StrataNode *node);
+void        strata_test_interpolate_dollars (StrataNode *node);
 
 G_END_DECLS
