@@ -619,3 +619,80 @@ strata_merge_service (StrataNode  *base,
     return cannot_override (&ctx, service);
   return merge_mappings (&ctx, base, service);
 }
+
+typedef struct
+{
+  GPtrArray  *path;   /* char *: the keys down to the entry */
+  StrataNode *node;   /* the tagged entry, for its place */
+} Reset;
+
+static void
+reset_free (Reset *reset)
+{
+  g_ptr_array_unref (reset->path);
+  strata_node_free (reset->node);
+  g_free (reset);
+}
+
+static void
+collect_resets (StrataNode *node,
+                GPtrArray  *path,
+                GPtrArray  *resets)
+{
+  if (node->kind != STRATA_NODE_MAPPING)
+    return;
+  for (guint i = node->children->len; i > 0; i--)
+    {
+      StrataNode *child = g_ptr_array_index (node->children, i - 1);
+
+      g_ptr_array_add (path, child->key);
+      if (child->tag != NULL && is (child->tag, "!reset"))
+        {
+          Reset *reset = g_new0 (Reset, 1);
+
+          reset->path = g_ptr_array_new_with_free_func (g_free);
+          for (guint j = 0; j < path->len; j++)
+            g_ptr_array_add (reset->path, g_strdup (g_ptr_array_index (path, j)));
+          reset->node = g_ptr_array_steal_index (node->children, i - 1);
+          g_ptr_array_add (resets, reset);
+        }
+      else
+        collect_resets (child, path, resets);
+      g_ptr_array_set_size (path, path->len - 1);
+    }
+}
+
+GPtrArray *
+strata_merge_take_resets (StrataNode *file_root)
+{
+  GPtrArray *resets = g_ptr_array_new_with_free_func ((GDestroyNotify) reset_free);
+  g_autoptr(GPtrArray) path = g_ptr_array_new ();
+
+  collect_resets (file_root, path, resets);
+  return resets;
+}
+
+void
+strata_merge_apply_resets (StrataNode *merged,
+                           GPtrArray  *resets,
+                           GPtrArray  *changes)
+{
+  for (guint i = 0; i < resets->len; i++)
+    {
+      Reset *reset = g_ptr_array_index (resets, i);
+      StrataNode *parent = merged;
+      StrataNode *target = NULL;
+      StrataMergeCtx ctx = { changes, reset->path, NULL };
+
+      for (guint j = 0; parent != NULL && j < reset->path->len; j++)
+        {
+          target = strata_node_lookup (parent, g_ptr_array_index (reset->path, j));
+          if (j + 1 < reset->path->len)
+            parent = target;
+        }
+      if (parent == NULL || target == NULL)
+        continue;
+      _strata_merge_record (&ctx, STRATA_CHANGE_RESET, -1, target, NULL);
+      g_ptr_array_remove (parent->children, target);
+    }
+}

@@ -23,6 +23,16 @@ gboolean strata_merge_file    (StrataNode  *merged,
                                GPtrArray   *changes,
                                GError     **error);
 
+/* Takes the `!reset` entries out of @file_root (before its canonical
+ * transform, which has no use for them): a GPtrArray of opaque resets. */
+GPtrArray *strata_merge_take_resets  (StrataNode  *file_root);
+
+/* Removes what the @resets name from @merged (before the file's merge),
+ * recording a STRATA_CHANGE_RESET in @changes (may be NULL). */
+void       strata_merge_apply_resets (StrataNode  *merged,
+                                      GPtrArray   *resets,
+                                      GPtrArray   *changes);
+
 /* Merges the service @service (taken) onto @base, a copy of the service it
  * extends, with the same rules (`extends`). */
 gboolean strata_merge_service (StrataNode  *base,

@@ -165,21 +165,28 @@ merge_all (StrataProjectData       *data,
       StrataLayer *layer = g_ptr_array_index (data->layers, i);
       StrataNode *root = g_ptr_array_index (roots, i);
       StrataLayerDiff *diff = strata_layer_diff_new (layer);
+      g_autoptr(GPtrArray) resets = NULL;
 
       g_ptr_array_add (data->diffs, diff);
       g_ptr_array_index (roots, i) = NULL;
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
       note_version (data, root, diff);
-      if ((!options->no_interpolate &&
-           !strata_interpolate_tree (root, data->environment, data->diagnostics, error)) ||
-          !strata_canonical_transform (root, data->diagnostics, error) ||
+      if (!options->no_interpolate &&
+          !strata_interpolate_tree (root, data->environment, data->diagnostics, error))
+        {
+          strata_node_free (root);
+          return FALSE;
+        }
+      resets = strata_merge_take_resets (root);
+      if (!strata_canonical_transform (root, data->diagnostics, error) ||
           !_strata_extends_apply (root, layer, data->environment, !options->no_interpolate,
                                   data->aux_layers, data->diagnostics, error))
         {
           strata_node_free (root);
           return FALSE;
         }
+      strata_merge_apply_resets (data->merged, resets, i > 0 ? diff->changes : NULL);
       if (!strata_merge_file (data->merged, root, i > 0 ? diff->changes : NULL, error))
         return FALSE;
     }
