@@ -16,6 +16,7 @@
 
 #include "strata-canonical-private.h"
 #include "strata-compose-error.h"
+#include "strata-diagnostic.h"
 
 StrataNode *
 _strata_derived_scalar (const StrataNode *from,
@@ -41,6 +42,34 @@ _strata_derived_mapping (const StrataNode *from,
   node->key_pos = from->key_pos;
   node->origin = STRATA_ORIGIN_DERIVED;
   return node;
+}
+
+gboolean
+_strata_set_error (GError               **error,
+                   gint                   code,
+                   const StrataPosition  *pos,
+                   const char            *hint,
+                   const char            *format,
+                   ...)
+{
+  g_autoptr(StrataDiagnostic) diagnostic = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  diagnostic = strata_diagnostic_new (STRATA_SEVERITY_ERROR, pos, hint, "%s", message);
+  text = strata_diagnostic_format (diagnostic);
+  g_set_error_literal (error, STRATA_COMPOSE_ERROR, code, text);
+  return FALSE;
+}
+
+const StrataPosition *
+_strata_node_place (const StrataNode *node)
+{
+  return node->key != NULL && node->key_pos.line != 0 ? &node->key_pos : &node->pos;
 }
 
 gboolean

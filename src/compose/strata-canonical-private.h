@@ -16,6 +16,16 @@ StrataNode *_strata_derived_scalar  (const StrataNode *from,
                                      StrataValueType   type);
 StrataNode *_strata_derived_mapping (const StrataNode *from,
                                      const char       *key);
+/* Sets @error to "place: message" and, when @hint is set, the fix on a
+ * second line (as strata_diagnostic_format () prints). Returns FALSE. */
+gboolean    _strata_set_error       (GError               **error,
+                                     gint                   code,
+                                     const StrataPosition  *pos,
+                                     const char            *hint,
+                                     const char            *format,
+                                     ...) G_GNUC_PRINTF (5, 6);
+/* The key's position for a mapping value, else the node's. */
+const StrataPosition *_strata_node_place (const StrataNode *node);
 gboolean    _strata_type_error      (GError          **error,
                                      const StrataNode *node,
                                      const char       *path,

@@ -287,6 +287,25 @@ canonical_extra_hosts (StrataNode *parent)
   strata_node_set (parent, "extra_hosts", list);
 }
 
+/* develop.watch[].exec.environment: KEY=VAL lists too */
+static gboolean
+canonical_develop (StrataNode  *service,
+                   GError     **error)
+{
+  StrataNode *develop = strata_node_lookup (service, "develop");
+  StrataNode *watch = develop ? strata_node_lookup (develop, "watch") : NULL;
+
+  for (guint i = 0; watch && watch->kind == STRATA_NODE_SEQUENCE && i < watch->children->len; i++)
+    {
+      StrataNode *exec = strata_node_lookup (strata_node_get_child (watch, i), "exec");
+
+      if (exec != NULL && exec->kind == STRATA_NODE_MAPPING &&
+          !list_to_mapping (exec, "environment", "develop.watch.exec.environment", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 canonical_service (StrataNode  *service,
                    const char  *name,
@@ -320,6 +339,8 @@ canonical_service (StrataNode  *service,
       canonical_extra_hosts (build);
       canonical_items (build, "secrets", parse_file_ref, error);
     }
+  if (!canonical_develop (service, error))
+    return FALSE;
   if ((deploy = strata_node_lookup (service, "deploy")) != NULL && deploy->kind == STRATA_NODE_MAPPING &&
       !list_to_mapping (deploy, "labels", "deploy.labels", error))
     return FALSE;

@@ -237,29 +237,53 @@ normalize_volumes (const StrataNormalizeContext *ctx,
     }
 }
 
-/* links (and network_mode: service:x) imply a dependency that restarts */
+static void
+add_dependency (StrataNode       *service,
+                const StrataNode *from,
+                const char       *name,
+                gboolean          restart)
+{
+  StrataNode *deps = strata_node_lookup (service, "depends_on");
+  StrataNode *dep;
+
+  if (deps == NULL)
+    strata_node_append (service, deps = _strata_derived_mapping (from, "depends_on"));
+  if (strata_node_lookup (deps, name) != NULL)
+    return;
+  dep = _strata_derived_mapping (from, name);
+  strata_node_append (dep, _strata_derived_scalar (from, "condition", "service_started", STRATA_VALUE_STRING));
+  if (restart)
+    strata_node_append (dep, _strata_derived_scalar (from, "restart", "true", STRATA_VALUE_BOOL));
+  strata_node_append (dep, _strata_derived_scalar (from, "required", "true", STRATA_VALUE_BOOL));
+  strata_node_append (deps, dep);
+}
+
+/* links and network_mode: service:x imply a dependency that restarts,
+ * volumes_from one that does not (compose-go's setImplicitDependencies) */
 static void
 implied_dependencies (StrataNode *service)
 {
   StrataNode *links = strata_node_lookup (service, "links");
-  StrataNode *deps = strata_node_lookup (service, "depends_on");
+  StrataNode *from = strata_node_lookup (service, "volumes_from");
+  StrataNode *mode = strata_node_lookup (service, "network_mode");
 
   for (guint i = 0; links && links->kind == STRATA_NODE_SEQUENCE && i < links->children->len; i++)
     {
       StrataNode *link = strata_node_get_child (links, i);
       g_auto(GStrv) parts = g_strsplit (link->text, ":", 2);
-      StrataNode *dep;
 
-      if (deps == NULL)
-        strata_node_append (service, deps = _strata_derived_mapping (link, "depends_on"));
-      if (strata_node_lookup (deps, parts[0]) != NULL)
-        continue;
-      dep = _strata_derived_mapping (link, parts[0]);
-      strata_node_append (dep, _strata_derived_scalar (link, "condition", "service_started", STRATA_VALUE_STRING));
-      strata_node_append (dep, _strata_derived_scalar (link, "restart", "true", STRATA_VALUE_BOOL));
-      strata_node_append (dep, _strata_derived_scalar (link, "required", "true", STRATA_VALUE_BOOL));
-      strata_node_append (deps, dep);
+      add_dependency (service, link, parts[0], TRUE);
     }
+  for (guint i = 0; from && from->kind == STRATA_NODE_SEQUENCE && i < from->children->len; i++)
+    {
+      StrataNode *item = strata_node_get_child (from, i);
+      g_auto(GStrv) parts = g_strsplit (item->text, ":", 2);
+
+      if (!g_str_equal (parts[0], "container"))
+        add_dependency (service, item, parts[0], FALSE);
+    }
+  if (mode != NULL && mode->kind == STRATA_NODE_SCALAR && g_str_has_prefix (mode->text, "service:"))
+    add_dependency (service, mode, mode->text + strlen ("service:"), TRUE);
 }
 
 static void
@@ -270,7 +294,14 @@ normalize_develop (const StrataNormalizeContext *ctx,
   StrataNode *watch = develop ? strata_node_lookup (develop, "watch") : NULL;
 
   for (guint i = 0; watch && watch->kind == STRATA_NODE_SEQUENCE && i < watch->children->len; i++)
-    resolve_text (ctx, strata_node_lookup (strata_node_get_child (watch, i), "path"));
+    {
+      StrataNode *item = strata_node_get_child (watch, i);
+      StrataNode *exec = strata_node_lookup (item, "exec");
+
+      resolve_text (ctx, strata_node_lookup (item, "path"));
+      if (exec != NULL && exec->kind == STRATA_NODE_MAPPING)
+        split_command (exec, "command");
+    }
 }
 
 static gboolean
@@ -407,6 +438,26 @@ used_resources (StrataNode *services,
     }
 }
 
+/* depends_on entries naming a service that profiles left out */
+static void
+mark_disabled_dependencies (StrataNode *services,
+                            GHashTable *disabled)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, disabled);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    for (guint i = 0; i < strata_node_get_n_children (services); i++)
+      {
+        StrataNode *deps = strata_node_lookup (strata_node_get_child (services, i), "depends_on");
+        StrataNode *dep = strata_node_lookup (deps, ((StrataNode *) key)->key);
+
+        if (dep != NULL)
+          dep->flags |= STRATA_NODE_FLAG_DISABLED;
+      }
+}
+
 static void
 set_project_name (StrataNode *project,
                   const char *name)
@@ -431,6 +482,7 @@ strata_normalize_project (StrataNode                   *project,
   g_autoptr(GHashTable) volumes = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) secrets = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) configs = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) disabled = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) strata_node_free, NULL);
 
   g_return_val_if_fail (project != NULL && project->kind == STRATA_NODE_MAPPING, FALSE);
   g_return_val_if_fail (ctx != NULL && ctx->project_name != NULL && ctx->working_dir != NULL, FALSE);
@@ -451,13 +503,15 @@ strata_normalize_project (StrataNode                   *project,
 
       if (!service_is_active (ctx, service))
         {
-          g_ptr_array_remove_index (services->children, i);
+          g_hash_table_add (disabled, g_ptr_array_steal_index (services->children, i));
           continue;
         }
-      if (!normalize_service (ctx, service, error))
+      /* a null service is left for strata_validate_project () to report */
+      if (service->kind == STRATA_NODE_MAPPING && !normalize_service (ctx, service, error))
         return FALSE;
       i++;
     }
+  mark_disabled_dependencies (services, disabled);
 
   used_resources (services, networks, volumes, secrets, configs);
   normalize_resources (ctx, project, "networks", networks);
