@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <string.h>
 
 #include "strata-canonical.h"
@@ -217,9 +219,9 @@ parse_device (const StrataNode *spec,
 
   if (n > 3)
     {
-      g_autofree char *place = strata_position_to_string (&spec->pos);
-      g_set_error (error, STRATA_COMPOSE_ERROR, STRATA_COMPOSE_ERROR_TYPE,
-                   "%s: invalid device specification: %s", place, spec->text);
+      _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, &spec->pos,
+                         _("Write HOST_PATH[:CONTAINER_PATH[:PERMISSIONS]], e.g. /dev/ttyUSB0:/dev/ttyUSB0:rwm."),
+                         "invalid device specification: %s", spec->text);
       return (strata_node_free (device), NULL);
     }
   strata_node_append (device, _strata_derived_scalar (spec, "source", parts[0], STRATA_VALUE_STRING));

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <string.h>
 
 #include "strata-canonical-private.h"
@@ -135,10 +137,10 @@ read_env_files (const StrataNormalizeContext *ctx,
 
       if (!ok && g_strcmp0 (required, "false") != 0)
         {
-          g_autofree char *place = strata_position_to_string (&entry->pos);
-          g_set_error (error, STRATA_COMPOSE_ERROR, STRATA_COMPOSE_ERROR_NOT_FOUND,
-                       "%s: env file %s not found: %s", place, abs, local ? local->message : "");
-          return FALSE;
+          return _strata_set_error (error, STRATA_COMPOSE_ERROR_NOT_FOUND, &entry->pos,
+                                    _("Create the file, fix the path (relative to the project folder), or "
+                                      "mark it `required: false`."),
+                                    "env file %s not found: %s", abs, local ? local->message : "");
         }
     }
 

@@ -98,7 +98,7 @@ test_type_error (void)
   /* the compose CLI says: services.s.environment must be a mapping */
   g_assert_false (strata_canonical_transform (root, NULL, &error));
   g_assert_error (error, STRATA_COMPOSE_ERROR, STRATA_COMPOSE_ERROR_TYPE);
-  g_assert_cmpstr (error->message, ==, "compose.yml:4:18: services.s.environment must be a mapping");
+  g_assert_true (g_str_has_prefix (error->message, "compose.yml:4:18: services.s.environment must be a mapping\n  "));
 }
 
 static void
