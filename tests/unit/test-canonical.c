@@ -20,6 +20,7 @@
 #include "strata-emit.h"
 #include "strata-normalize.h"
 #include "strata-test-yaml.h"
+#include "strata-validate.h"
 
 static const char *
 lookup_env (const char *name,
@@ -39,14 +40,15 @@ expected (const char *name,
   return g_strjoinv (dir, parts);
 }
 
+/* The nodes borrow *@layer_out: keep it until they are gone. */
 static StrataNode *
-load_case (const char *name,
-           char      **dir_out)
+load_case (const char   *name,
+           char        **dir_out,
+           StrataLayer **layer_out)
 {
   g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "unit", "data", "config", name, NULL);
   g_autofree char *path = g_build_filename (dir, "compose.yml", NULL);
-  g_autoptr(StrataLayer) layer = NULL;
-  StrataNode *root = strata_test_yaml_load_file (path, &layer);
+  StrataNode *root = strata_test_yaml_load_file (path, layer_out);
 
   strata_test_interpolate_dollars (root);
   *dir_out = g_canonicalize_filename (dir, NULL);
@@ -58,7 +60,8 @@ check_case (gconstpointer data)
 {
   const char *name = data;
   g_autofree char *dir = NULL;
-  g_autoptr(StrataNode) root = load_case (name, &dir);
+  g_autoptr(StrataLayer) layer = NULL;
+  g_autoptr(StrataNode) root = load_case (name, &dir, &layer);
   g_autoptr(GPtrArray) diagnostics = strata_diagnostics_new ();
   g_autoptr(GError) error = NULL;
   const char *profiles[] = { "p1", NULL };
@@ -68,9 +71,14 @@ check_case (gconstpointer data)
   g_autofree char *want_yaml = expected (name, "expected.yml", dir);
   g_autofree char *want_json = expected (name, "expected.json", dir);
 
+  /* the compose CLI accepted these files: the checks must too */
+  strata_validate_file (root, NULL, &error);
+  g_assert_no_error (error);
   g_assert_true (strata_canonical_transform (root, diagnostics, &error));
   g_assert_no_error (error);
   g_assert_true (strata_normalize_project (root, &ctx, diagnostics, &error));
+  g_assert_no_error (error);
+  strata_validate_project (root, diagnostics, &error);
   g_assert_no_error (error);
 
   yaml = strata_emit_yaml (root);
@@ -105,7 +113,8 @@ static void
 test_config_hash (void)
 {
   g_autofree char *dir = NULL;
-  g_autoptr(StrataNode) root = load_case ("hash", &dir);
+  g_autoptr(StrataLayer) layer = NULL;
+  g_autoptr(StrataNode) root = load_case ("hash", &dir, &layer);
   g_autoptr(GError) error = NULL;
   StrataNormalizeContext ctx = { "h", dir, "/home/strata", NULL, lookup_env, NULL, NULL };
   g_autofree char *want = strata_test_read_data ("config", "hash", "config-hash.txt", NULL);
