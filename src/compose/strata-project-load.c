@@ -16,6 +16,7 @@
 #include "strata-compose-error.h"
 #include "strata-merge.h"
 #include "strata-project-private.h"
+#include "strata-validate.h"
 
 void
 _strata_project_data_free (StrataProjectData *data)
@@ -172,8 +173,9 @@ merge_all (StrataProjectData       *data,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
       note_version (data, root, diff);
-      if (!options->no_interpolate &&
-          !strata_interpolate_tree (root, data->environment, data->diagnostics, error))
+      if ((!options->no_interpolate &&
+           !strata_interpolate_tree (root, data->environment, data->diagnostics, error)) ||
+          !strata_validate_file (root, i > 0 ? data->merged : NULL, error))
         {
           strata_node_free (root);
           return FALSE;
@@ -193,13 +195,6 @@ merge_all (StrataProjectData       *data,
   return TRUE;
 }
 
-static const char *
-lookup_env (const char *name,
-            gpointer    user_data)
-{
-  return strata_environment_lookup (user_data, name, NULL);
-}
-
 /* Normalizes a copy: the merged tree stays as the files made it. */
 static gboolean
 normalize (StrataProjectData *data,
@@ -210,15 +205,14 @@ normalize (StrataProjectData *data,
     .working_dir = data->working_dir,
     .home_dir = g_get_home_dir (),
     .profiles = (const char * const *) data->profiles,
-    .lookup_env = lookup_env,
-    .read_env_file = NULL,
-    .user_data = data->environment,
+    .environment = data->environment,
   };
 
   for (guint i = 0; i < data->diffs->len; i++)
     strata_layer_diff_find_traps (g_ptr_array_index (data->diffs, i), data->merged, data->working_dir);
   data->normalized = strata_node_copy (data->merged);
-  return strata_normalize_project (data->normalized, &ctx, data->diagnostics, error);
+  return strata_normalize_project (data->normalized, &ctx, data->diagnostics, error) &&
+         strata_validate_project (data->normalized, data->diagnostics, error);
 }
 
 static StrataProjectData *

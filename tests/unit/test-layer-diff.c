@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "strata-compose-error.h"
 #include "strata-project.h"
 
 static StrataLayerDiff *
@@ -103,7 +104,6 @@ test_traps_in_files (void)
                      "services:\n"
                      "  web:\n"
                      "    image: nginx\n"
-                     "    links: [db]\n"
                      "    volumes: ['./missing:/data']\n";
 
   g_assert_true (g_file_set_contents (base, text, -1, NULL));
@@ -111,10 +111,37 @@ test_traps_in_files (void)
   project = strata_project_load (options, NULL, &error);
   g_assert_no_error (error);
   diff = g_ptr_array_index (strata_project_get_layer_diffs (project), 0);
-  g_assert_cmpuint (diff->warnings->len, ==, 3);
+  g_assert_cmpuint (diff->warnings->len, ==, 2);
   g_assert_cmpuint (((StrataDiagnostic *) g_ptr_array_index (diff->warnings, 0))->pos.line, ==, 1);
-  g_assert_nonnull (strstr (((StrataDiagnostic *) g_ptr_array_index (diff->warnings, 1))->message, "db"));
-  g_assert_nonnull (strstr (((StrataDiagnostic *) g_ptr_array_index (diff->warnings, 2))->message, "missing"));
+  g_assert_nonnull (strstr (((StrataDiagnostic *) g_ptr_array_index (diff->warnings, 1))->message, "missing"));
+
+  g_remove (base);
+  g_rmdir (dir);
+}
+
+/* compose 2.26.1 refuses a link to no service: an error with its place and
+ * the fix, not a warning. */
+static void
+test_link_to_no_service (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("strata-diff-XXXXXX", NULL);
+  g_autofree char *base = g_build_filename (dir, "compose.yaml", NULL);
+  g_autoptr(StrataLoadOptions) options = strata_load_options_new ();
+  g_autoptr(StrataProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text = "services:\n"
+                     "  web:\n"
+                     "    image: nginx\n"
+                     "    links: [db]\n";
+
+  g_assert_true (g_file_set_contents (base, text, -1, NULL));
+  options->cwd = g_strdup (dir);
+  project = strata_project_load (options, NULL, &error);
+  g_assert_null (project);
+  g_assert_error (error, STRATA_COMPOSE_ERROR, STRATA_COMPOSE_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "compose.yaml:4:"));
+  g_assert_nonnull (strstr (error->message, "depends on undefined service \"db\""));
+  g_assert_nonnull (strstr (error->message, "remove it from links"));
 
   g_remove (base);
   g_rmdir (dir);
@@ -129,6 +156,7 @@ main (int   argc,
   g_test_add_func ("/layer-diff/demo-changes", test_demo_changes);
   g_test_add_func ("/layer-diff/demo-ports-trap", test_demo_ports_trap);
   g_test_add_func ("/layer-diff/traps-in-files", test_traps_in_files);
+  g_test_add_func ("/layer-diff/link-to-no-service", test_link_to_no_service);
 
   return g_test_run ();
 }
