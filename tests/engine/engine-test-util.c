@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <gio/gunixsocketaddress.h>
+#include <glib/gstdio.h>
+
 #include "engine-test-util.h"
 #include "strata-test-oracle.h"
 
@@ -177,4 +180,116 @@ engine_test_request (StrataEngine  *engine,
   engine_test_await (&result, ENGINE_TEST_TIMEOUT_MS);
 
   return strata_engine_request_finish (engine, result, error);
+}
+
+struct _EngineTestProxy
+{
+  char             *target_path;
+  char             *listen_path;
+  GSocketService   *service;
+  GPtrArray        *connections;
+  GCancellable     *cancellable;
+};
+
+static void
+splice_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_io_stream_splice_finish (result, NULL);
+}
+
+static gboolean
+proxy_incoming_cb (GSocketService    *service,
+                   GSocketConnection *connection,
+                   GObject           *source_object,
+                   gpointer           user_data)
+{
+  EngineTestProxy *proxy = user_data;
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketAddress) address = g_unix_socket_address_new (proxy->target_path);
+  g_autoptr(GSocketConnection) upstream = NULL;
+
+  upstream = g_socket_client_connect (client, G_SOCKET_CONNECTABLE (address), NULL, NULL);
+  if (upstream == NULL)
+    return FALSE;
+  g_ptr_array_add (proxy->connections, g_object_ref (connection));
+  g_ptr_array_add (proxy->connections, g_object_ref (upstream));
+  g_io_stream_splice_async (G_IO_STREAM (connection), G_IO_STREAM (upstream),
+                            G_IO_STREAM_SPLICE_CLOSE_STREAM1 | G_IO_STREAM_SPLICE_CLOSE_STREAM2,
+                            G_PRIORITY_DEFAULT, proxy->cancellable, splice_done_cb, NULL);
+
+  return TRUE;
+}
+
+EngineTestProxy *
+engine_test_proxy_new (const char *target_path,
+                       const char *listen_path)
+{
+  EngineTestProxy *proxy = g_new0 (EngineTestProxy, 1);
+
+  proxy->target_path = g_strdup (target_path);
+  proxy->listen_path = g_strdup (listen_path);
+  proxy->connections = g_ptr_array_new_with_free_func (g_object_unref);
+
+  return proxy;
+}
+
+void
+engine_test_proxy_start (EngineTestProxy *proxy)
+{
+  g_autoptr(GSocketAddress) address = g_unix_socket_address_new (proxy->listen_path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (proxy->service);
+  proxy->cancellable = g_cancellable_new ();
+  proxy->service = g_socket_service_new ();
+  g_socket_listener_add_address (G_SOCKET_LISTENER (proxy->service), address, G_SOCKET_TYPE_STREAM,
+                                 G_SOCKET_PROTOCOL_DEFAULT, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (proxy->service, "incoming", G_CALLBACK (proxy_incoming_cb), proxy);
+  g_socket_service_start (proxy->service);
+}
+
+void
+engine_test_proxy_stop (EngineTestProxy *proxy)
+{
+  if (proxy->service == NULL)
+    return;
+  g_socket_service_stop (proxy->service);
+  g_socket_listener_close (G_SOCKET_LISTENER (proxy->service));
+  g_clear_object (&proxy->service);
+  g_cancellable_cancel (proxy->cancellable);
+  g_clear_object (&proxy->cancellable);
+  for (guint i = 0; i < proxy->connections->len; i++)
+    g_io_stream_close (proxy->connections->pdata[i], NULL, NULL);
+  g_ptr_array_set_size (proxy->connections, 0);
+  g_unlink (proxy->listen_path);
+}
+
+void
+engine_test_proxy_free (EngineTestProxy *proxy)
+{
+  engine_test_proxy_stop (proxy);
+  g_ptr_array_unref (proxy->connections);
+  g_free (proxy->target_path);
+  g_free (proxy->listen_path);
+  g_free (proxy);
+}
+
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+void
+engine_test_finalize (gpointer object)
+{
+  gpointer weak = object;
+
+  g_object_add_weak_pointer (object, &weak);
+  g_object_unref (object);
+  if (!engine_test_wait_until (pointer_cleared, &weak, 10000))
+    g_error ("%s was not finalized: a reference leaked", G_OBJECT_TYPE_NAME (weak));
 }

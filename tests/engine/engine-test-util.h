@@ -47,3 +47,22 @@ JsonNode      *engine_test_request      (StrataEngine         *engine,
                                          GError              **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* A Unix socket forwarding to the engine's: stopping it looks to a client
+ * exactly like the engine going away (connections cut, socket gone). */
+typedef struct _EngineTestProxy EngineTestProxy;
+
+EngineTestProxy *engine_test_proxy_new    (const char      *target_path,
+                                           const char      *listen_path);
+void             engine_test_proxy_start  (EngineTestProxy *proxy);
+void             engine_test_proxy_stop   (EngineTestProxy *proxy);
+void             engine_test_proxy_free   (EngineTestProxy *proxy);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+/* Unrefs @object and runs the main loop until cancelled callbacks let it go. */
+void engine_test_finalize (gpointer object);
+G_END_DECLS
