@@ -445,7 +445,8 @@ request_read_cb (GObject      *object,
   body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
   if (body == NULL)
     g_task_return_error (task, _strata_engine_error_from_io (self, error));
-  else if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (request->message)))
+  else if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (request->message))
+           && soup_message_get_status (request->message) != SOUP_STATUS_NOT_MODIFIED)
     g_task_return_error (task, _strata_engine_error_from_http (self, request->message, body));
   else if ((node = parse_answer (body, &error)) == NULL)
     g_task_return_new_error (task, STRATA_ENGINE_ERROR, STRATA_ENGINE_ERROR_PROTOCOL,

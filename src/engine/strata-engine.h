@@ -37,7 +37,8 @@ gboolean        strata_engine_connect_finish     (StrataEngine         *self,
 
 /* @path is relative to the API root, e.g. "/containers/json?all=1";
  * the negotiated version prefix is added. The result is the parsed answer,
- * or a JSON null for an empty one. */
+ * or a JSON null for an empty one (and for 304 Not Modified: starting a
+ * running container, stopping a stopped one). */
 void            strata_engine_request_async      (StrataEngine         *self,
                                                   const char           *method,
                                                   const char           *path,
