@@ -145,7 +145,7 @@ _strata_engine_error_from_http (StrataEngine *self,
 
 /* ?filters= for the API: pairs of key and value, repeated keys add values. */
 char *
-_strata_engine_filters (const char *first_key,
+strata_engine_filters (const char *first_key,
                         ...)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();

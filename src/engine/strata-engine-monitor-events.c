@@ -412,7 +412,7 @@ events_opened_cb (GObject      *object,
 void
 _strata_engine_monitor_open_events (StrataEngineMonitor *self)
 {
-  g_autofree char *filters = _strata_engine_filters ("type", "container", "type", "network",
+  g_autofree char *filters = strata_engine_filters ("type", "container", "type", "network",
                                                      "type", "volume", "type", "image", NULL);
   g_autofree char *path = NULL;
 

@@ -228,7 +228,7 @@ start_list (StrataEngineMonitor *self,
 void
 _strata_engine_monitor_sync (StrataEngineMonitor *self)
 {
-  g_autofree char *filters = _strata_engine_filters ("label", STRATA_LABEL_PROJECT, NULL);
+  g_autofree char *filters = strata_engine_filters ("label", STRATA_LABEL_PROJECT, NULL);
   g_autofree char *containers = g_strconcat ("/containers/json?all=1&filters=", filters, NULL);
   g_autofree char *networks = g_strconcat ("/networks?filters=", filters, NULL);
   g_autofree char *volumes = g_strconcat ("/volumes?filters=", filters, NULL);

@@ -17,8 +17,6 @@ GError   *_strata_engine_error_from_io     (StrataEngine *self,
 GError   *_strata_engine_error_from_http  (StrataEngine *self,
                                             SoupMessage  *message,
                                             GBytes       *body);
-char     *_strata_engine_filters          (const char   *first_key,
-                                            ...) G_GNUC_NULL_TERMINATED;
 int       _strata_engine_compare_versions (const char   *a,
                                             const char   *b);
 

@@ -60,4 +60,8 @@ GInputStream   *strata_engine_stream_finish      (StrataEngine         *self,
                                                   GAsyncResult         *result,
                                                   GError              **error);
 
+/* The URL-escaped ?filters= value: pairs of key and value, a repeated key adds a value. */
+char           *strata_engine_filters            (const char           *first_key,
+                                                  ...) G_GNUC_NULL_TERMINATED;
+
 G_END_DECLS

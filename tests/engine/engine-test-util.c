@@ -141,12 +141,14 @@ engine_test_compose (StrataTestEngine *test_engine,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) envp = strata_test_engine_environ (test_engine);
   va_list ap;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
 
   va_start (ap, first_arg);
   args = collect_args (first_arg, ap);
   va_end (ap);
   strata_test_oracle_run (dir, (const char * const *) args->pdata, (const char * const *) envp,
-                          NULL, NULL, NULL, &error);
+                          &out, &err, NULL, &error);
   g_assert_no_error (error);
 }
 
