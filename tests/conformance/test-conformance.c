@@ -489,9 +489,11 @@ main (int   argc,
   g_test_add_data_func ("/conformance/setup", &suite, test_setup);
   for (guint i = 0; i < suite.broken->len; i++)
     {
-      g_autofree char *path = g_strdup_printf ("/conformance/broken-case-%u", i);
+      const char *message = suite.broken->pdata[i];
+      g_autofree char *name = g_strndup (message, strcspn (message, ":"));
+      g_autofree char *path = g_strdup_printf ("/conformance/%s/case.json", name);
 
-      g_test_add_data_func (path, suite.broken->pdata[i], test_broken_case);
+      g_test_add_data_func (path, message, test_broken_case);
     }
   for (guint i = 0; i < suite.runs->len; i++)
     {
