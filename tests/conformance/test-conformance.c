@@ -19,6 +19,7 @@
  */
 
 #include <gio/gio.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -478,6 +479,8 @@ main (int   argc,
   int status;
 
   /* Every case runs even when one fails: the report lists them all. */
+  /* Diffs show the outputs' UTF-8 as is (meson runs tests with LC_ALL=C.UTF-8). */
+  setlocale (LC_ALL, "");
   memcpy (args, argv, argc * sizeof (char *));
   args[argc] = (char *) "--keep-going";
   /* GIO announces its VFS with a debug message: get that out of the way
