@@ -1,0 +1,232 @@
+/* strata-project-view.c
+ *
+ * Copyright 2026 The Strata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "strata-application.h"
+#include "strata-ui-private.h"
+#include "strata-project-view.h"
+
+struct _StrataProjectView
+{
+  GtkWidget             parent_instance;
+
+  /* Template widgets */
+  AdwLeaflet           *leaflet;
+  StrataSidebar        *sidebar;
+  AdwHeaderBar         *header_bar;
+  GtkWidget            *back_button;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *view_stack;
+  StrataServicesView   *services_view;
+  StrataConfigView     *config_view;
+  StrataLayersView     *layers_view;
+  StrataResourcesView  *resources_view;
+  StrataLogsView       *logs_view;
+
+  /* Owned references */
+  GFile                *folder;
+};
+
+G_DEFINE_FINAL_TYPE (StrataProjectView, strata_project_view, GTK_TYPE_WIDGET)
+
+/* The project model (StrataProject) and the engine are not on main yet:
+ * every view shows its empty state and the engine actions stay off. */
+static void
+strata_project_view_bind_views (StrataProjectView *self,
+                                StrataProject     *project)
+{
+  strata_services_view_set_project (self->services_view, project);
+  strata_config_view_set_project (self->config_view, project);
+  strata_layers_view_set_project (self->layers_view, project);
+  strata_resources_view_set_project (self->resources_view, project);
+  strata_logs_view_set_project (self->logs_view, project);
+}
+
+void
+strata_project_view_set_folder (StrataProjectView *self,
+                                GFile             *folder)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (STRATA_IS_PROJECT_VIEW (self));
+  g_return_if_fail (G_IS_FILE (folder));
+
+  g_set_object (&self->folder, folder);
+  path = g_file_get_path (folder);
+  name = g_file_get_basename (folder);
+
+  adw_view_switcher_title_set_title (self->switcher_title, name);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, path);
+  strata_sidebar_set_active_path (self->sidebar, path);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  strata_project_view_bind_views (self, NULL);
+}
+
+GFile *
+strata_project_view_get_folder (StrataProjectView *self)
+{
+  g_return_val_if_fail (STRATA_IS_PROJECT_VIEW (self), NULL);
+
+  return self->folder;
+}
+
+const char *
+strata_project_view_get_visible_page (StrataProjectView *self)
+{
+  g_return_val_if_fail (STRATA_IS_PROJECT_VIEW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  StrataProjectView *self = STRATA_PROJECT_VIEW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  StrataProjectView *self = STRATA_PROJECT_VIEW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+engine_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  /* Enabled only once an engine is bound; see strata_project_view_bind_views. */
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  StrataProjectView *self = STRATA_PROJECT_VIEW (widget);
+
+  if (self->folder != NULL)
+    strata_project_view_bind_views (self, NULL);
+}
+
+static void
+strata_project_view_dispose (GObject *object)
+{
+  StrataProjectView *self = STRATA_PROJECT_VIEW (object);
+
+  _strata_widget_dispose_children (GTK_WIDGET (self), STRATA_TYPE_PROJECT_VIEW);
+  g_clear_object (&self->folder);
+
+  G_OBJECT_CLASS (strata_project_view_parent_class)->dispose (object);
+}
+
+static void
+add_page_shortcut (GtkWidgetClass *widget_class,
+                   guint           key,
+                   const char     *page)
+{
+  gtk_widget_class_add_binding_action (widget_class, key, GDK_ALT_MASK, "project.show-page", "s", page);
+}
+
+static void
+strata_project_view_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "project.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "project.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "project.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "project.up", NULL, engine_action);
+  gtk_widget_class_install_action (widget_class, "project.down", NULL, engine_action);
+  gtk_widget_class_install_action (widget_class, "project.tear-down", NULL, engine_action);
+
+  add_page_shortcut (widget_class, GDK_KEY_1, "services");
+  add_page_shortcut (widget_class, GDK_KEY_2, "configuration");
+  add_page_shortcut (widget_class, GDK_KEY_3, "layers");
+  add_page_shortcut (widget_class, GDK_KEY_4, "resources");
+  add_page_shortcut (widget_class, GDK_KEY_5, "logs");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "project.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "project.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_U, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "project.up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_D, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "project.down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "project.tear-down", NULL);
+}
+
+static void
+strata_project_view_class_init (StrataProjectViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = strata_project_view_dispose;
+
+  strata_application_register_resources ();
+  g_type_ensure (STRATA_TYPE_SIDEBAR);
+  g_type_ensure (STRATA_TYPE_SERVICES_VIEW);
+  g_type_ensure (STRATA_TYPE_CONFIG_VIEW);
+  g_type_ensure (STRATA_TYPE_LAYERS_VIEW);
+  g_type_ensure (STRATA_TYPE_RESOURCES_VIEW);
+  g_type_ensure (STRATA_TYPE_LOGS_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/strata/Strata/strata-project-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, StrataProjectView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, StrataProjectView, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, StrataProjectView, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, StrataProjectView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, StrataProjectView, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, StrataProjectView, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, StrataProjectView, services_view);
+  gtk_widget_class_bind_template_child (widget_class, StrataProjectView, config_view);
+  gtk_widget_class_bind_template_child (widget_class, StrataProjectView, layers_view);
+  gtk_widget_class_bind_template_child (widget_class, StrataProjectView, resources_view);
+  gtk_widget_class_bind_template_child (widget_class, StrataProjectView, logs_view);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  strata_project_view_install_actions (widget_class);
+}
+
+static void
+strata_project_view_init (StrataProjectView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_object_bind_property (self->leaflet, "folded", self->back_button, "visible", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->leaflet, "folded", self->header_bar, "show-start-title-buttons",
+                          G_BINDING_SYNC_CREATE);
+  strata_sidebar_bind_folded (self->sidebar, G_OBJECT (self->leaflet));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.up", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.down", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.tear-down", FALSE);
+}
+
+#define DEFINE_VIEW_GETTER(Type, name) \
+  Type * \
+  strata_project_view_get_##name (StrataProjectView *self) \
+  { \
+    g_return_val_if_fail (STRATA_IS_PROJECT_VIEW (self), NULL); \
+    return self->name; \
+  }
+
+DEFINE_VIEW_GETTER (StrataSidebar, sidebar)
+DEFINE_VIEW_GETTER (StrataServicesView, services_view)
+DEFINE_VIEW_GETTER (StrataConfigView, config_view)
+DEFINE_VIEW_GETTER (StrataLayersView, layers_view)
+DEFINE_VIEW_GETTER (StrataResourcesView, resources_view)
+DEFINE_VIEW_GETTER (StrataLogsView, logs_view)

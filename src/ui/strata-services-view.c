@@ -1,0 +1,70 @@
+/* strata-services-view.c
+ *
+ * Copyright 2026 The Strata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "strata-application.h"
+#include "strata-ui-private.h"
+#include "strata-services-view.h"
+
+struct _StrataServicesView
+{
+  GtkWidget      parent_instance;
+
+  /* Template widgets */
+  GtkStack      *stack;
+  AdwStatusPage *empty_page;
+
+  /* Owned references */
+  GObject       *project;
+};
+
+G_DEFINE_FINAL_TYPE (StrataServicesView, strata_services_view, GTK_TYPE_WIDGET)
+
+static void
+strata_services_view_dispose (GObject *object)
+{
+  StrataServicesView *self = STRATA_SERVICES_VIEW (object);
+
+  _strata_widget_dispose_children (GTK_WIDGET (self), STRATA_TYPE_SERVICES_VIEW);
+  g_clear_object (&self->project);
+
+  G_OBJECT_CLASS (strata_services_view_parent_class)->dispose (object);
+}
+
+static void
+strata_services_view_class_init (StrataServicesViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = strata_services_view_dispose;
+
+  strata_application_register_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/strata/Strata/strata-services-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, StrataServicesView, stack);
+  gtk_widget_class_bind_template_child (widget_class, StrataServicesView, empty_page);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+strata_services_view_init (StrataServicesView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Until the project exposes its lists, the view shows its empty state. */
+void
+strata_services_view_set_project (StrataServicesView *self,
+                                  StrataProject      *project)
+{
+  g_return_if_fail (STRATA_IS_SERVICES_VIEW (self));
+
+  g_set_object (&self->project, (GObject *) project);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}

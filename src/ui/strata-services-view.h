@@ -1,0 +1,22 @@
+/* strata-services-view.h
+ *
+ * Copyright 2026 The Strata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "strata-ui-types.h"
+
+G_BEGIN_DECLS
+
+#define STRATA_TYPE_SERVICES_VIEW (strata_services_view_get_type())
+
+G_DECLARE_FINAL_TYPE (StrataServicesView, strata_services_view, STRATA, SERVICES_VIEW, GtkWidget)
+
+void strata_services_view_set_project (StrataServicesView *self,
+                                       StrataProject      *project);
+
+G_END_DECLS
