@@ -457,6 +457,8 @@ strata_config_view_class_init (StrataConfigViewClass *klass)
   gtk_widget_class_install_action (widget_class, "config.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "config.show-text", NULL, show_text_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "config.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "config.show-text", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "config.close-source", NULL);
 }
 
 static void

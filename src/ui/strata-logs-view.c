@@ -230,6 +230,14 @@ clear_action (GtkWidget  *widget,
 }
 
 static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (STRATA_LOGS_VIEW (widget)->search_entry));
+}
+
+static void
 strata_logs_view_get_property (GObject    *object,
                                guint       prop_id,
                                GValue     *value,
@@ -305,6 +313,10 @@ strata_logs_view_class_init (StrataLogsViewClass *klass)
 
   gtk_widget_class_install_property_action (widget_class, "logs.pause", "paused");
   gtk_widget_class_install_action (widget_class, "logs.clear", NULL, clear_action);
+  gtk_widget_class_install_action (widget_class, "logs.focus-search", NULL, focus_search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "logs.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "logs.pause", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "logs.clear", NULL);
 }
 
 static void
