@@ -24,6 +24,7 @@ struct _StrataConfigView
   GtkDropDown       *layer_dropdown;
   GtkColumnView     *column_view;
   GtkScrolledWindow *tree_scroller;
+  GtkPaned          *paned;
   GtkWidget         *source_pane;
   GtkLabel          *source_label;
   GtkSourceView     *source_view;
@@ -354,7 +355,14 @@ strata_config_view_open_source (StrataConfigView     *self,
   title = g_strdup_printf ("%s:%u", strata_layer_get_path (pos->layer), pos->line);
   gtk_label_set_label (self->source_label, title);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->source_label), title);
-  gtk_widget_set_visible (self->source_pane, TRUE);
+  if (!gtk_widget_get_visible (self->source_pane))
+    {
+      int width = gtk_widget_get_width (GTK_WIDGET (self->paned));
+
+      if (width > 0)
+        gtk_paned_set_position (self->paned, MAX (width - 480, width / 2));
+      gtk_widget_set_visible (self->source_pane, TRUE);
+    }
   strata_config_view_show_line (self, pos->line);
 }
 
@@ -445,6 +453,7 @@ strata_config_view_class_init (StrataConfigViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrataConfigView, layer_dropdown);
   gtk_widget_class_bind_template_child (widget_class, StrataConfigView, column_view);
   gtk_widget_class_bind_template_child (widget_class, StrataConfigView, tree_scroller);
+  gtk_widget_class_bind_template_child (widget_class, StrataConfigView, paned);
   gtk_widget_class_bind_template_child (widget_class, StrataConfigView, source_pane);
   gtk_widget_class_bind_template_child (widget_class, StrataConfigView, source_label);
   gtk_widget_class_bind_template_child (widget_class, StrataConfigView, source_view);
