@@ -20,6 +20,7 @@ struct _StrataConfigView
 
   /* Template widgets */
   GtkStack          *stack;
+  GtkWidget         *toolbar;
   GtkSearchEntry    *search_entry;
   GtkDropDown       *layer_dropdown;
   GtkColumnView     *column_view;
@@ -267,6 +268,7 @@ strata_config_view_set_tree (StrataConfigView *self,
   strata_config_view_fill_layers (self);
 
   g_clear_object (&self->tree_model);
+  gtk_widget_set_sensitive (self->toolbar, root != NULL);
   if (root == NULL)
     {
       gtk_column_view_set_model (self->column_view, NULL);
@@ -449,6 +451,7 @@ strata_config_view_class_init (StrataConfigViewClass *klass)
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/strata/Strata/strata-config-view.ui");
   gtk_widget_class_bind_template_child (widget_class, StrataConfigView, stack);
+  gtk_widget_class_bind_template_child (widget_class, StrataConfigView, toolbar);
   gtk_widget_class_bind_template_child (widget_class, StrataConfigView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, StrataConfigView, layer_dropdown);
   gtk_widget_class_bind_template_child (widget_class, StrataConfigView, column_view);
