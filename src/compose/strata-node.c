@@ -77,6 +77,7 @@ strata_node_copy (const StrataNode *node)
   copy->style = node->style;
   copy->type = node->type;
   copy->origin = node->origin;
+  copy->flags = node->flags;
   copy->shadowed = copy_positions (node->shadowed);
   copy->interpolated = copy_positions (node->interpolated);
 

@@ -92,6 +92,19 @@ typedef enum
   STRATA_ORIGIN_INTERPOLATED,
 } StrataOriginKind;
 
+/* Output hints set by normalization for the emitters (strata-emit.h). */
+typedef enum
+{
+  STRATA_NODE_FLAG_NONE      = 0,
+  /* A mapping that is a Go map in compose's model: printed with its keys
+   * sorted (go-yaml's order for YAML, byte order for JSON). A mapping without
+   * this flag is a Go struct: printed in the order of its children. */
+  STRATA_NODE_FLAG_MAP       = 1 << 0,
+  /* A zero-valued struct that YAML's omitempty drops but encoding/json
+   * prints (`ipam: {}`, `command: null`...): only the JSON emitter shows it. */
+  STRATA_NODE_FLAG_JSON_ONLY = 1 << 1,
+} StrataNodeFlags;
+
 typedef struct _StrataNode StrataNode;
 
 struct _StrataNode
@@ -118,6 +131,9 @@ struct _StrataNode
   StrataOriginKind   origin;
   GArray            *shadowed;      /* of StrataPosition, or NULL */
   GArray            *interpolated;  /* of StrataPosition (variable definitions), or NULL */
+
+  /* Output hints, see StrataNodeFlags. */
+  StrataNodeFlags    flags;
 };
 
 StrataNode      *strata_node_new_scalar     (const StrataPosition *pos,

@@ -1,0 +1,280 @@
+/* strata-canonical-parse.c: the short syntaxes of ports and volumes
+ *
+ * Copyright 2026 The Strata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Ports follow docker/go-connections nat.ParsePortSpec as compose-go's
+ * ParsePortConfig uses it; volumes follow compose-go's format.ParseVolume
+ * (including its Windows drive rule: a single letter before ':' stays in
+ * the path, so "a:b:c:d" is source "a:b", target "c:d").
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "strata-canonical-private.h"
+#include "strata-compose-error.h"
+
+StrataNode *
+_strata_derived_scalar (const StrataNode *from,
+                        const char       *key,
+                        const char       *text,
+                        StrataValueType   type)
+{
+  StrataNode *node = strata_node_new_scalar (&from->pos, text, type);
+
+  node->key = g_strdup (key);
+  node->key_pos = from->key_pos;
+  node->origin = STRATA_ORIGIN_DERIVED;
+  return node;
+}
+
+StrataNode *
+_strata_derived_mapping (const StrataNode *from,
+                         const char       *key)
+{
+  StrataNode *node = strata_node_new_mapping (&from->pos);
+
+  node->key = g_strdup (key);
+  node->key_pos = from->key_pos;
+  node->origin = STRATA_ORIGIN_DERIVED;
+  return node;
+}
+
+gboolean
+_strata_type_error (GError          **error,
+                    const StrataNode *node,
+                    const char       *path,
+                    const char       *expected)
+{
+  g_autofree char *place = strata_position_to_string (&node->pos);
+
+  g_set_error (error, STRATA_COMPOSE_ERROR, STRATA_COMPOSE_ERROR_TYPE,
+               "%s: %s must be %s", place, path, expected);
+  return FALSE;
+}
+
+static gboolean
+parse_range (const char *text,
+             guint64    *start,
+             guint64    *end)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "-", 2);
+  char *rest;
+
+  *start = g_ascii_strtoull (parts[0], &rest, 10);
+  if (parts[0][0] == '\0' || *rest != '\0' || *start > 65535)
+    return FALSE;
+  *end = *start;
+  if (parts[1] == NULL)
+    return TRUE;
+  *end = g_ascii_strtoull (parts[1], &rest, 10);
+  return parts[1][0] != '\0' && *rest == '\0' && *end >= *start && *end <= 65535;
+}
+
+static StrataNode *
+port_entry (const StrataNode *spec,
+            const char       *host_ip,
+            guint64           target,
+            const char       *published,
+            const char       *protocol)
+{
+  StrataNode *entry = _strata_derived_mapping (spec, NULL);
+  g_autofree char *target_text = g_strdup_printf ("%" G_GUINT64_FORMAT, target);
+
+  strata_node_append (entry, _strata_derived_scalar (spec, "mode", "ingress", STRATA_VALUE_STRING));
+  if (host_ip[0] != '\0')
+    strata_node_append (entry, _strata_derived_scalar (spec, "host_ip", host_ip, STRATA_VALUE_STRING));
+  strata_node_append (entry, _strata_derived_scalar (spec, "target", target_text, STRATA_VALUE_INT));
+  if (published[0] != '\0')
+    strata_node_append (entry, _strata_derived_scalar (spec, "published", published, STRATA_VALUE_STRING));
+  strata_node_append (entry, _strata_derived_scalar (spec, "protocol", protocol, STRATA_VALUE_STRING));
+  return entry;
+}
+
+static int
+compare_port_keys (gconstpointer a,
+                   gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+StrataNode *
+_strata_parse_port (const StrataNode *spec,
+                    GError          **error)
+{
+  g_autofree char *raw = g_strdup (spec->text);
+  g_autofree char *protocol = g_strdup ("tcp");
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *ip = NULL;
+  const char *host, *container;
+  guint n;
+  guint64 start, end, hstart = 0, hend = 0;
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  StrataNode *list = strata_node_new_sequence (&spec->pos);
+  char *slash = strrchr (raw, '/');
+
+  if (slash != NULL)
+    {
+      g_free (protocol);
+      protocol = g_ascii_strdown (slash + 1, -1);
+      *slash = '\0';
+    }
+  parts = g_strsplit (raw, ":", -1);
+  n = g_strv_length (parts);
+  container = parts[n - 1];
+  host = n >= 2 ? parts[n - 2] : "";
+  {
+    GString *joined = g_string_new (NULL);
+
+    for (guint i = 0; i + 2 < n; i++)
+      g_string_append_printf (joined, "%s%s", i > 0 ? ":" : "", parts[i]);
+    ip = g_string_free (joined, FALSE);
+  }
+  if (ip[0] == '[' && ip[strlen (ip) - 1] == ']')
+    {
+      char *inner = g_strndup (ip + 1, strlen (ip) - 2);
+      g_free (ip);
+      ip = inner;
+    }
+
+  if (!parse_range (container, &start, &end))
+    {
+      g_autofree char *place = strata_position_to_string (&spec->pos);
+      g_set_error (error, STRATA_COMPOSE_ERROR, STRATA_COMPOSE_ERROR_TYPE,
+                   "%s: Invalid containerPort: %s", place, container);
+      return (strata_node_free (list), NULL);
+    }
+  if (host[0] != '\0' && !parse_range (host, &hstart, &hend))
+    {
+      g_autofree char *place = strata_position_to_string (&spec->pos);
+      g_set_error (error, STRATA_COMPOSE_ERROR, STRATA_COMPOSE_ERROR_TYPE,
+                   "%s: Invalid hostPort: %s", place, host);
+      return (strata_node_free (list), NULL);
+    }
+
+  /* compose-go sorts the expanded ports by their "port/proto" text */
+  for (guint64 p = start; p <= end; p++)
+    g_ptr_array_add (keys, g_strdup_printf ("%" G_GUINT64_FORMAT, p));
+  g_ptr_array_sort (keys, compare_port_keys);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      guint64 port = g_ascii_strtoull (g_ptr_array_index (keys, i), NULL, 10);
+      g_autofree char *published = NULL;
+
+      if (host[0] == '\0')
+        published = g_strdup ("");
+      else if (start == end && hstart != hend)
+        published = g_strdup_printf ("%" G_GUINT64_FORMAT "-%" G_GUINT64_FORMAT, hstart, hend);
+      else
+        published = g_strdup_printf ("%" G_GUINT64_FORMAT, hstart + (port - start));
+      strata_node_append (list, port_entry (spec, ip, port, published, protocol));
+    }
+  return list;
+}
+
+static gboolean
+is_file_path (const char *source)
+{
+  if (source[0] == '.' || source[0] == '/' || source[0] == '~' || g_str_has_prefix (source, "\\\\"))
+    return TRUE;
+  return g_ascii_isalpha (source[0]) && source[1] == ':';
+}
+
+static void
+set_volume_option (StrataNode       *volume,
+                   const StrataNode *spec,
+                   const char       *option)
+{
+  const char *propagations[] = { "shared", "rshared", "slave", "rslave", "private", "rprivate", NULL };
+
+  if (g_str_equal (option, "ro") || g_str_equal (option, "rw"))
+    strata_node_set (volume, "read_only",
+                     _strata_derived_scalar (spec, "read_only", option[1] == 'o' ? "true" : "false",
+                                             STRATA_VALUE_BOOL));
+  else if (g_str_equal (option, "nocopy"))
+    {
+      StrataNode *v = _strata_derived_mapping (spec, "volume");
+      strata_node_append (v, _strata_derived_scalar (spec, "nocopy", "true", STRATA_VALUE_BOOL));
+      strata_node_set (volume, "volume", v);
+    }
+  else if (g_strv_contains (propagations, option) || g_str_equal (option, "z") || g_str_equal (option, "Z"))
+    {
+      StrataNode *bind = strata_node_lookup (volume, "bind");
+      gboolean selinux = option[1] == '\0';
+
+      if (bind == NULL)
+        strata_node_set (volume, "bind", bind = _strata_derived_mapping (spec, "bind"));
+      strata_node_set (bind, selinux ? "selinux" : "propagation",
+                       _strata_derived_scalar (spec, NULL, option, STRATA_VALUE_STRING));
+    }
+}
+
+StrataNode *
+_strata_parse_volume (const StrataNode *spec,
+                      GError          **error)
+{
+  StrataNode *volume = _strata_derived_mapping (spec, NULL);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  GString *buffer = g_string_new (NULL);
+  const char *s = spec->text;
+  const char *source;
+
+  if (strlen (s) <= 2)
+    g_ptr_array_add (fields, g_strdup (s));
+  else
+    for (const char *p = s;; p++)
+      {
+        if (*p == ':' && buffer->len == 1 && g_ascii_isalpha (buffer->str[0]))
+          g_string_append_c (buffer, ':');   /* a Windows drive letter */
+        else if (*p == ':' || *p == '\0')
+          {
+            if (buffer->len == 0 || fields->len == 3)
+              {
+                g_autofree char *place = strata_position_to_string (&spec->pos);
+                g_set_error (error, STRATA_COMPOSE_ERROR, STRATA_COMPOSE_ERROR_TYPE,
+                             "%s: invalid spec: %s: %s", place, s,
+                             buffer->len == 0 ? "empty section between colons" : "too many colons");
+                g_string_free (buffer, TRUE);
+                return (strata_node_free (volume), NULL);
+              }
+            g_ptr_array_add (fields, g_string_free (g_steal_pointer (&buffer), FALSE));
+            buffer = g_string_new (NULL);
+            if (*p == '\0')
+              break;
+          }
+        else
+          g_string_append_c (buffer, *p);
+      }
+  g_string_free (buffer, TRUE);
+
+  source = fields->len >= 2 ? g_ptr_array_index (fields, 0) : "";
+  strata_node_append (volume, _strata_derived_scalar (spec, "type", is_file_path (source) ? "bind" : "volume",
+                                                      STRATA_VALUE_STRING));
+  if (source[0] != '\0')
+    strata_node_append (volume, _strata_derived_scalar (spec, "source", source, STRATA_VALUE_STRING));
+  strata_node_append (volume, _strata_derived_scalar (spec, "target",
+                                                      g_ptr_array_index (fields, fields->len >= 2 ? 1 : 0),
+                                                      STRATA_VALUE_STRING));
+  if (fields->len == 3)
+    {
+      g_auto(GStrv) options = g_strsplit (g_ptr_array_index (fields, 2), ",", -1);
+      for (guint i = 0; options[i]; i++)
+        set_volume_option (volume, spec, options[i]);
+    }
+
+  /* short syntax: binds create their host path, volumes get `volume: {}` */
+  if (is_file_path (source))
+    {
+      StrataNode *bind = strata_node_lookup (volume, "bind");
+      if (bind == NULL)
+        strata_node_set (volume, "bind", bind = _strata_derived_mapping (spec, "bind"));
+      strata_node_set (bind, "create_host_path",
+                       _strata_derived_scalar (spec, NULL, "true", STRATA_VALUE_BOOL));
+    }
+  else if (strata_node_lookup (volume, "volume") == NULL)
+    strata_node_set (volume, "volume", _strata_derived_mapping (spec, "volume"));
+  return volume;
+}

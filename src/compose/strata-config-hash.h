@@ -1,0 +1,19 @@
+/* strata-config-hash.h: the com.docker.compose.config-hash label
+ *
+ * Copyright 2026 The Strata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "strata-node.h"
+
+G_BEGIN_DECLS
+
+/* sha256 (hex) of the compact JSON of one normalized service, as docker
+ * compose v2.26.1's ServiceHash (pkg/compose/hash.go) computes it: without
+ * build, pull_policy, scale and deploy.replicas, and without the `$$`
+ * doubling of `config`'s output. */
+char *strata_config_hash (const StrataNode *service);
+
+G_END_DECLS

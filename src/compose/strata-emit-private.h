@@ -1,0 +1,47 @@
+/* strata-emit-private.h: helpers shared by the YAML and JSON emitters
+ *
+ * Copyright 2026 The Strata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "strata-node.h"
+
+G_BEGIN_DECLS
+
+/* TRUE when go-yaml v3 would read @s, written plain, back as a string (and
+ * not as a null, bool, int, float, timestamp, base-60 float or YAML 1.1
+ * bool): only such strings may be printed without quotes. */
+gboolean   _strata_yaml_plain_is_string  (const char       *s);
+
+/* Go's strconv.ParseInt (s, 0, 64) after go-yaml drops every '_'. */
+gboolean   _strata_go_parse_int          (const char       *text,
+                                          gint64           *value);
+
+/* Go's shortest float formatting: go-yaml ('g', -1) when @json is FALSE,
+ * encoding/json ('f' or 'e' past 1e21 / below 1e-6) when TRUE. */
+char      *_strata_go_format_float       (double            value,
+                                          gboolean          json);
+
+/* go-yaml v3's map key order (sorter.go keyList.Less): letters after
+ * other characters, runs of digits compared as numbers. */
+int        _strata_yaml_key_compare      (const char       *a,
+                                          const char       *b);
+
+/* The children of @mapping in print order: tree order for structs, sorted
+ * keys for STRATA_NODE_FLAG_MAP mappings (go-yaml order when @json is FALSE,
+ * byte order when TRUE). JSON_ONLY children are left out unless @json.
+ * Returns a new array of borrowed nodes. */
+GPtrArray *_strata_emit_ordered_children (const StrataNode *mapping,
+                                          gboolean          json);
+
+/* Compact or indented JSON of @node without the `$` doubling `config`
+ * applies to its output. */
+char      *_strata_emit_json_raw         (const StrataNode *node,
+                                          gboolean          compact);
+
+/* `config` prints every `$` doubled so the output reads back unchanged. */
+char      *_strata_emit_escape_dollars   (const char       *text);
+
+G_END_DECLS

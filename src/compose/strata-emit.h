@@ -1,0 +1,26 @@
+/* strata-emit.h: print a normalized compose tree as `docker compose config` does
+ *
+ * Copyright 2026 The Strata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "strata-node.h"
+
+G_BEGIN_DECLS
+
+/* The YAML of `docker compose config` (v2.26.1, gopkg.in/yaml.v3 with a
+ * 2-space indent), `$` doubled. @root is a normalized tree: scalar types,
+ * struct field order and STRATA_NODE_FLAG_* are taken as they are, never
+ * guessed from the text. */
+char *strata_emit_yaml (const StrataNode *root);
+
+/* The JSON of `docker compose config --format json` (encoding/json,
+ * MarshalIndent with two spaces, no final newline), `$` doubled. The root
+ * mapping prints as a Go map (keys sorted, `x-*` kept), as compose-go's
+ * Project.MarshalJSON does. @compact drops the indentation. */
+char *strata_emit_json (const StrataNode *root,
+                        gboolean          compact);
+
+G_END_DECLS

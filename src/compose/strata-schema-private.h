@@ -1,0 +1,82 @@
+/* strata-schema-private.h: compose-go's model as printed by `config` (v2.26.1)
+ *
+ * Copyright 2026 The Strata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One table per Go struct of compose-go v2.0.x's types package, fields in
+ * struct order (which is the order both yaml.v3 and encoding/json print),
+ * each with the Go type that decides how a value is cast and whether an
+ * empty value is left out (`omitempty`). The orders were read from the
+ * compose CLI's output (tests/unit/data/config/).
+ */
+
+#pragma once
+
+#include "strata-node.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  STRATA_SCHEMA_STRING,    /* string, omitempty */
+  STRATA_SCHEMA_INT,       /* int64 or uint, omitempty */
+  STRATA_SCHEMA_PINT,      /* a pointer to int: printed even when 0 */
+  STRATA_SCHEMA_FLOAT,     /* float32, omitempty */
+  STRATA_SCHEMA_BOOL,      /* bool, omitempty */
+  STRATA_SCHEMA_PBOOL,     /* *bool, or bool without omitempty */
+  STRATA_SCHEMA_BYTES,     /* UnitBytes: the byte count as a string */
+  STRATA_SCHEMA_DURATION,  /* Duration: Go's time.Duration.String () */
+  STRATA_SCHEMA_MODE,      /* FileMode: an int, octal when written as a string */
+  STRATA_SCHEMA_STRUCT,    /* a struct (see sub) */
+  STRATA_SCHEMA_LIST,      /* []elem */
+  STRATA_SCHEMA_MAP,       /* map[string]elem */
+  STRATA_SCHEMA_ANY,       /* interface{}: printed as written, mappings as maps */
+  STRATA_SCHEMA_NULLABLE_STRING, /* *string in a map: null stays null */
+} StrataSchemaKind;
+
+typedef enum
+{
+  STRATA_SCHEMA_FIELD_NONE          = 0,
+  STRATA_SCHEMA_FIELD_KEEP_EMPTY    = 1 << 0,  /* a pointer: printed even when empty */
+  STRATA_SCHEMA_FIELD_JSON_EMPTY    = 1 << 1,  /* a value struct: JSON prints {} when absent */
+  STRATA_SCHEMA_FIELD_JSON_NULL     = 1 << 2,  /* no omitempty in JSON: null when absent */
+} StrataSchemaFieldFlags;
+
+typedef struct _StrataSchemaStruct StrataSchemaStruct;
+
+typedef struct
+{
+  const char                *name;
+  StrataSchemaKind           kind;
+  StrataSchemaKind           elem;   /* for LIST and MAP */
+  const StrataSchemaStruct  *sub;    /* for STRUCT, or STRUCT elements */
+  StrataSchemaFieldFlags     flags;
+} StrataSchemaField;
+
+struct _StrataSchemaStruct
+{
+  const char              *name;
+  const StrataSchemaField *fields;
+  guint                    n_fields;
+};
+
+const StrataSchemaStruct *_strata_schema_project (void);
+const StrataSchemaStruct *_strata_schema_service (void);
+
+/* Puts @node (a value of the given kind) into the printed shape: struct
+ * fields reordered, scalars cast, maps flagged, empty omitempty fields
+ * removed. Returns FALSE when @node is empty and should be left out. */
+gboolean _strata_schema_shape (StrataNode               *node,
+                               StrataSchemaKind          kind,
+                               StrataSchemaKind          elem,
+                               const StrataSchemaStruct *sub,
+                               StrataSchemaFieldFlags    flags);
+
+/* Casting helpers, also used by normalization. */
+gboolean _strata_parse_bytes     (const char *text,
+                                  gint64     *bytes);
+gboolean _strata_parse_duration  (const char *text,
+                                  gint64     *nanoseconds);
+char    *_strata_format_duration (gint64      nanoseconds);
+
+G_END_DECLS
