@@ -23,6 +23,7 @@ struct _StrataProjectView
   GtkWidget            *back_button;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *view_stack;
+  StrataDiagnosticsBar *diagnostics_bar;
   StrataServicesView   *services_view;
   StrataConfigView     *config_view;
   StrataLayersView     *layers_view;
@@ -83,6 +84,15 @@ strata_project_view_get_visible_page (StrataProjectView *self)
   g_return_val_if_fail (STRATA_IS_PROJECT_VIEW (self), NULL);
 
   return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+/* A problem's place opens in the configuration view's source pane. */
+static void
+on_position_activated (StrataProjectView    *self,
+                       const StrataPosition *pos)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "configuration");
+  strata_config_view_open_source (self->config_view, pos);
 }
 
 static void
@@ -178,6 +188,7 @@ strata_project_view_class_init (StrataProjectViewClass *klass)
 
   strata_application_register_resources ();
   g_type_ensure (STRATA_TYPE_SIDEBAR);
+  g_type_ensure (STRATA_TYPE_DIAGNOSTICS_BAR);
   g_type_ensure (STRATA_TYPE_SERVICES_VIEW);
   g_type_ensure (STRATA_TYPE_CONFIG_VIEW);
   g_type_ensure (STRATA_TYPE_LAYERS_VIEW);
@@ -191,6 +202,8 @@ strata_project_view_class_init (StrataProjectViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrataProjectView, back_button);
   gtk_widget_class_bind_template_child (widget_class, StrataProjectView, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, StrataProjectView, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, StrataProjectView, diagnostics_bar);
+  gtk_widget_class_bind_template_callback (widget_class, on_position_activated);
   gtk_widget_class_bind_template_child (widget_class, StrataProjectView, services_view);
   gtk_widget_class_bind_template_child (widget_class, StrataProjectView, config_view);
   gtk_widget_class_bind_template_child (widget_class, StrataProjectView, layers_view);
@@ -225,6 +238,7 @@ strata_project_view_init (StrataProjectView *self)
   }
 
 DEFINE_VIEW_GETTER (StrataSidebar, sidebar)
+DEFINE_VIEW_GETTER (StrataDiagnosticsBar, diagnostics_bar)
 DEFINE_VIEW_GETTER (StrataServicesView, services_view)
 DEFINE_VIEW_GETTER (StrataConfigView, config_view)
 DEFINE_VIEW_GETTER (StrataLayersView, layers_view)

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "strata-config-view.h"
+#include "strata-diagnostics-bar.h"
 #include "strata-layers-view.h"
 #include "strata-logs-view.h"
 #include "strata-resources-view.h"
@@ -26,6 +27,7 @@ void                 strata_project_view_set_folder        (StrataProjectView *s
 GFile               *strata_project_view_get_folder        (StrataProjectView *self);
 const char          *strata_project_view_get_visible_page  (StrataProjectView *self);
 StrataSidebar       *strata_project_view_get_sidebar       (StrataProjectView *self);
+StrataDiagnosticsBar *strata_project_view_get_diagnostics_bar (StrataProjectView *self);
 StrataServicesView  *strata_project_view_get_services_view (StrataProjectView *self);
 StrataConfigView    *strata_project_view_get_config_view   (StrataProjectView *self);
 StrataLayersView    *strata_project_view_get_layers_view   (StrataProjectView *self);

@@ -19,6 +19,7 @@ struct _StrataResourcesView
   /* Template widgets */
   GtkStack      *stack;
   AdwStatusPage *empty_page;
+  AdwStatusPage *engine_page;
 
   /* Owned references */
   GObject       *project;
@@ -49,6 +50,7 @@ strata_resources_view_class_init (StrataResourcesViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/strata/Strata/strata-resources-view.ui");
   gtk_widget_class_bind_template_child (widget_class, StrataResourcesView, stack);
   gtk_widget_class_bind_template_child (widget_class, StrataResourcesView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, StrataResourcesView, engine_page);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -67,4 +69,31 @@ strata_resources_view_set_project (StrataResourcesView *self,
 
   g_set_object (&self->project, (GObject *) project);
   gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+/**
+ * strata_resources_view_set_engine_error:
+ * @endpoint: (nullable): the endpoint tried, as a URI
+ * @message: (nullable): what went wrong and what to do, or %NULL when the
+ *   engine answers again
+ */
+void
+strata_resources_view_set_engine_error (StrataResourcesView *self,
+                                        const char          *endpoint,
+                                        const char          *message)
+{
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (STRATA_IS_RESOURCES_VIEW (self));
+
+  if (message == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  description = g_strdup_printf (_("Strata tried %s.\n%s\n\nThe configuration views work without an engine."),
+                                 endpoint ? endpoint : _("the default endpoint"), message);
+  adw_status_page_set_description (self->engine_page, description);
+  gtk_stack_set_visible_child_name (self->stack, "no-engine");
 }

@@ -18,5 +18,8 @@ G_DECLARE_FINAL_TYPE (StrataResourcesView, strata_resources_view, STRATA, RESOUR
 
 void strata_resources_view_set_project (StrataResourcesView *self,
                                         StrataProject       *project);
+void strata_resources_view_set_engine_error (StrataResourcesView *self,
+                                             const char          *endpoint,
+                                             const char          *message);
 
 G_END_DECLS

@@ -18,5 +18,8 @@ G_DECLARE_FINAL_TYPE (StrataServicesView, strata_services_view, STRATA, SERVICES
 
 void strata_services_view_set_project (StrataServicesView *self,
                                        StrataProject      *project);
+void strata_services_view_set_engine_error (StrataServicesView *self,
+                                            const char         *endpoint,
+                                            const char         *message);
 
 G_END_DECLS

@@ -1,0 +1,181 @@
+/* test-project-view.c: the project page, its actions and states, under Xvfb
+ *
+ * Copyright 2026 The Strata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "strata-application.h"
+#include "strata-window.h"
+
+static StrataApplication *app;
+
+typedef struct
+{
+  StrataWindow      *window;
+  StrataProjectView *view;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GFile) demo = g_file_new_for_path (g_getenv ("STRATA_DEMO_DIR"));
+
+  fixture->window = strata_window_new (app);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  strata_window_open_folder (fixture->window, demo);
+  fixture->view = strata_window_get_project_view (fixture->window);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+test_pages_by_action (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const char * const pages[] = { "configuration", "layers", "resources", "logs", "services" };
+
+  g_assert_cmpstr (strata_project_view_get_visible_page (fixture->view), ==, "services");
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (fixture->view), "project.show-page", "s", pages[i]);
+      g_assert_cmpstr (strata_project_view_get_visible_page (fixture->view), ==, pages[i]);
+    }
+}
+
+static void
+test_sidebar_lists_the_folder (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  StrataSidebar *sidebar = strata_project_view_get_sidebar (fixture->view);
+  StrataProjectEntry *entry = strata_sidebar_lookup (sidebar, g_getenv ("STRATA_DEMO_DIR"));
+
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (strata_project_entry_get_name (entry), ==, "demo");
+}
+
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action_name)
+{
+  if (GTK_IS_ACTIONABLE (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Without an engine, Up, Down and Tear Down… cannot be pressed. */
+static void
+test_engine_actions_off_without_engine (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  static const char * const actions[] = { "project.up", "project.down", "project.tear-down" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      GtkWidget *button = find_actionable (GTK_WIDGET (fixture->view), actions[i]);
+
+      g_assert_nonnull (button);
+      g_assert_false (gtk_widget_is_sensitive (button));
+      g_assert_nonnull (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (button)));
+    }
+}
+
+/* A problem with a place opens that place in the configuration view. */
+static void
+test_diagnostic_opens_its_place (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) diagnostics = strata_diagnostics_new ();
+  const char *text = "services:\n  web: 1\n";
+  g_autoptr(StrataLayer) layer = strata_layer_new ("/demo/docker-compose.yml", text, strlen (text),
+                                                   STRATA_LAYER_ROLE_BASE);
+  StrataPosition pos = { layer, 2, 8 };
+  StrataDiagnosticsBar *bar = strata_project_view_get_diagnostics_bar (fixture->view);
+  StrataConfigView *config = strata_project_view_get_config_view (fixture->view);
+  StrataLayer *shown = NULL;
+  guint line = 0;
+
+  g_ptr_array_add (diagnostics, strata_diagnostic_new (STRATA_SEVERITY_ERROR, &pos,
+                                                       "write a mapping", "services.web must be a mapping"));
+  strata_diagnostics_bar_set_diagnostics (bar, diagnostics);
+  g_assert_cmpuint (strata_diagnostics_bar_get_n_shown (bar), ==, 1);
+
+  strata_diagnostics_bar_activate_row (bar, 0);
+  g_assert_cmpstr (strata_project_view_get_visible_page (fixture->view), ==, "configuration");
+  g_assert_true (strata_config_view_get_source (config, &shown, &line));
+  g_assert_true (shown == layer);
+  g_assert_cmpuint (line, ==, 2);
+
+  strata_diagnostics_bar_set_diagnostics (bar, NULL);
+  g_assert_cmpuint (strata_diagnostics_bar_get_n_shown (bar), ==, 0);
+}
+
+static void
+test_logs_are_bounded (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  StrataLogsView *logs = strata_project_view_get_logs_view (fixture->view);
+
+  strata_logs_view_set_max_lines (logs, 100);
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("request %u", i);
+
+      strata_logs_view_append (logs, i % 2 ? "django" : "postgresql", "2026-01-01T00:00:00Z", text);
+    }
+  g_assert_cmpuint (strata_logs_view_get_n_lines (logs), ==, 100);
+
+  gtk_widget_activate_action (GTK_WIDGET (logs), "logs.pause", NULL);
+  g_assert_true (strata_logs_view_get_paused (logs));
+  gtk_widget_activate_action (GTK_WIDGET (logs), "logs.clear", NULL);
+  g_assert_cmpuint (strata_logs_view_get_n_lines (logs), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = strata_application_new (G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/project-view/pages-by-action", test_pages_by_action);
+  ADD ("/project-view/sidebar-lists-the-folder", test_sidebar_lists_the_folder);
+  ADD ("/project-view/engine-actions-off", test_engine_actions_off_without_engine);
+  ADD ("/project-view/diagnostic-opens-its-place", test_diagnostic_opens_its_place);
+  ADD ("/project-view/logs-are-bounded", test_logs_are_bounded);
+#undef ADD
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+
+  return ret;
+}
