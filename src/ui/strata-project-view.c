@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "strata-application.h"
+#include "strata-file-watch.h"
 #include "strata-ui-private.h"
 #include "strata-project-view.h"
 
@@ -32,6 +33,16 @@ struct _StrataProjectView
 
   /* Owned references */
   GFile                *folder;
+  StrataFileWatch      *watch;
+  guint                 n_reloads;
+};
+
+/* The files compose reads by default; once the project model is bound, its
+ * own list of layers and env files replaces this one. */
+static const char * const default_files[] = {
+  "compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml",
+  "compose.override.yaml", "compose.override.yml",
+  "docker-compose.override.yaml", "docker-compose.override.yml", ".env",
 };
 
 G_DEFINE_FINAL_TYPE (StrataProjectView, strata_project_view, GTK_TYPE_WIDGET)
@@ -47,6 +58,45 @@ strata_project_view_bind_views (StrataProjectView *self,
   strata_layers_view_set_project (self->layers_view, project);
   strata_resources_view_set_project (self->resources_view, project);
   strata_logs_view_set_project (self->logs_view, project);
+}
+
+static void
+strata_project_view_watch_folder (StrataProjectView *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) paths = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (default_files); i++)
+    {
+      g_autoptr(GFile) file = g_file_get_child (self->folder, default_files[i]);
+      g_autofree char *path = g_file_get_path (file);
+
+      g_strv_builder_add (builder, path);
+    }
+
+  paths = g_strv_builder_end (builder);
+  strata_file_watch_set_paths (self->watch, (const char * const *) paths);
+}
+
+/* Reads the files again; the views keep their expansion and scroll. */
+void
+strata_project_view_reload (StrataProjectView *self)
+{
+  g_return_if_fail (STRATA_IS_PROJECT_VIEW (self));
+
+  if (self->folder == NULL)
+    return;
+
+  self->n_reloads++;
+  strata_project_view_bind_views (self, NULL);
+}
+
+guint
+strata_project_view_get_n_reloads (StrataProjectView *self)
+{
+  g_return_val_if_fail (STRATA_IS_PROJECT_VIEW (self), 0);
+
+  return self->n_reloads;
 }
 
 void
@@ -67,6 +117,7 @@ strata_project_view_set_folder (StrataProjectView *self,
   adw_view_switcher_title_set_subtitle (self->switcher_title, path);
   strata_sidebar_set_active_path (self->sidebar, path);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  strata_project_view_watch_folder (self);
   strata_project_view_bind_views (self, NULL);
 }
 
@@ -130,10 +181,7 @@ reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  StrataProjectView *self = STRATA_PROJECT_VIEW (widget);
-
-  if (self->folder != NULL)
-    strata_project_view_bind_views (self, NULL);
+  strata_project_view_reload (STRATA_PROJECT_VIEW (widget));
 }
 
 static void
@@ -143,6 +191,7 @@ strata_project_view_dispose (GObject *object)
 
   _strata_widget_dispose_children (GTK_WIDGET (self), STRATA_TYPE_PROJECT_VIEW);
   g_clear_object (&self->folder);
+  g_clear_object (&self->watch);
 
   G_OBJECT_CLASS (strata_project_view_parent_class)->dispose (object);
 }
@@ -219,6 +268,9 @@ strata_project_view_init (StrataProjectView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->watch = strata_file_watch_new ();
+  g_signal_connect_object (self->watch, "changed", G_CALLBACK (strata_project_view_reload),
+                           self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->leaflet, "folded", self->back_button, "visible", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->leaflet, "folded", self->header_bar, "show-start-title-buttons",
                           G_BINDING_SYNC_CREATE);

@@ -25,6 +25,8 @@ G_DECLARE_FINAL_TYPE (StrataProjectView, strata_project_view, STRATA, PROJECT_VI
 void                 strata_project_view_set_folder        (StrataProjectView *self,
                                                             GFile             *folder);
 GFile               *strata_project_view_get_folder        (StrataProjectView *self);
+void                 strata_project_view_reload            (StrataProjectView *self);
+guint                strata_project_view_get_n_reloads     (StrataProjectView *self);
 const char          *strata_project_view_get_visible_page  (StrataProjectView *self);
 StrataSidebar       *strata_project_view_get_sidebar       (StrataProjectView *self);
 StrataDiagnosticsBar *strata_project_view_get_diagnostics_bar (StrataProjectView *self);

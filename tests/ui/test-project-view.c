@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "strata-application.h"
 #include "strata-window.h"
@@ -152,6 +153,40 @@ test_logs_are_bounded (Fixture       *fixture,
   g_assert_cmpuint (strata_logs_view_get_n_lines (logs), ==, 0);
 }
 
+static gboolean
+on_timeout (gpointer user_data)
+{
+  g_error ("no reload within 5 s of a change to the compose file");
+  return G_SOURCE_REMOVE;
+}
+
+/* Saving a compose file reloads the project, once. */
+static void
+test_edit_reloads (gconstpointer data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("strata-ui-XXXXXX", NULL);
+  g_autofree char *compose = g_build_filename (dir, "compose.yaml", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  StrataWindow *window = strata_window_new (app);
+  StrataProjectView *view = strata_window_get_project_view (window);
+  guint timeout;
+
+  g_assert_true (g_file_set_contents (compose, "services:\n  web:\n    image: nginx\n", -1, NULL));
+  strata_window_open_folder (window, folder);
+  g_assert_cmpuint (strata_project_view_get_n_reloads (view), ==, 0);
+
+  g_assert_true (g_file_set_contents (compose, "services:\n  web:\n    image: caddy\n", -1, NULL));
+  timeout = g_timeout_add_seconds (5, on_timeout, NULL);
+  while (strata_project_view_get_n_reloads (view) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+  g_assert_cmpuint (strata_project_view_get_n_reloads (view), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (compose);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -173,6 +208,7 @@ main (int   argc,
   ADD ("/project-view/diagnostic-opens-its-place", test_diagnostic_opens_its_place);
   ADD ("/project-view/logs-are-bounded", test_logs_are_bounded);
 #undef ADD
+  g_test_add_data_func ("/project-view/edit-reloads", NULL, test_edit_reloads);
 
   ret = g_test_run ();
   g_clear_object (&app);
