@@ -1,0 +1,50 @@
+/* strata-teardown-item.h: one resource of a teardown plan, and its progress
+ *
+ * Copyright 2026 The Strata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  STRATA_RESOURCE_CONTAINER,
+  STRATA_RESOURCE_NETWORK,
+  STRATA_RESOURCE_VOLUME,
+  STRATA_RESOURCE_IMAGE,
+} StrataResourceKind;
+
+typedef enum
+{
+  STRATA_TEARDOWN_PENDING,
+  STRATA_TEARDOWN_KEPT,
+  STRATA_TEARDOWN_REMOVING,
+  STRATA_TEARDOWN_REMOVED,
+  STRATA_TEARDOWN_FAILED,
+} StrataTeardownState;
+
+#define STRATA_TYPE_TEARDOWN_ITEM (strata_teardown_item_get_type())
+
+G_DECLARE_FINAL_TYPE (StrataTeardownItem, strata_teardown_item, STRATA, TEARDOWN_ITEM, GObject)
+
+StrataTeardownItem  *strata_teardown_item_new        (StrataResourceKind   kind,
+                                                      const char          *name,
+                                                      const char          *detail);
+StrataTeardownItem  *strata_teardown_item_new_kept   (StrataResourceKind   kind,
+                                                      const char          *name,
+                                                      const char          *reason);
+StrataResourceKind   strata_teardown_item_get_kind   (StrataTeardownItem  *self);
+const char          *strata_teardown_item_get_name   (StrataTeardownItem  *self);
+const char          *strata_teardown_item_get_detail (StrataTeardownItem  *self);
+StrataTeardownState  strata_teardown_item_get_state  (StrataTeardownItem  *self);
+const char          *strata_teardown_item_get_error  (StrataTeardownItem  *self);
+void                 strata_teardown_item_set_state  (StrataTeardownItem  *self,
+                                                      StrataTeardownState  state,
+                                                      const char          *error);
+const char          *strata_resource_kind_to_icon    (StrataResourceKind   kind);
+
+G_END_DECLS
