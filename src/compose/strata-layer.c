@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "strata-compose-error.h"
 #include "strata-node.h"
 
 struct _StrataLayer
@@ -54,12 +55,41 @@ strata_layer_new (const char      *path,
   self = g_atomic_rc_box_new0 (StrataLayer);
   self->path = g_strdup (path);
   self->basename = g_path_get_basename (path);
-  self->text = g_strndup (text ? text : "", length);
+  self->text = g_malloc (length + 1);
+  if (length > 0)
+    memcpy (self->text, text, length);
+  self->text[length] = '\0';
   self->length = length;
   self->role = role;
   self->line_starts = index_lines (self->text, length);
 
   return self;
+}
+
+/* Reads @path into a new layer. A missing file is
+ * STRATA_COMPOSE_ERROR_NOT_FOUND; other failures keep G_FILE_ERROR. */
+StrataLayer *
+strata_layer_new_from_file (const char       *path,
+                            StrataLayerRole   role,
+                            GError          **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_set_error (error, STRATA_COMPOSE_ERROR, STRATA_COMPOSE_ERROR_NOT_FOUND,
+                     "%s: no such file", path);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return strata_layer_new (path, contents, length, role);
 }
 
 StrataLayer *

@@ -28,6 +28,9 @@ StrataLayer     *strata_layer_new           (const char      *path,
                                              const char      *text,
                                              gsize            length,
                                              StrataLayerRole  role);
+StrataLayer     *strata_layer_new_from_file (const char      *path,
+                                             StrataLayerRole  role,
+                                             GError         **error);
 StrataLayer     *strata_layer_ref           (StrataLayer     *layer);
 void             strata_layer_unref         (StrataLayer     *layer);
 const char      *strata_layer_get_path      (StrataLayer     *layer);
@@ -76,6 +79,7 @@ typedef enum
   STRATA_VALUE_FLOAT,
   STRATA_VALUE_BOOL,
   STRATA_VALUE_NULL,
+  STRATA_VALUE_TIMESTAMP,  /* go-yaml decodes 2001-12-14 (and date-times) as time.Time */
 } StrataValueType;
 
 /* How a value of the merged tree got there. */

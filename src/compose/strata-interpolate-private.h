@@ -1,0 +1,51 @@
+/* strata-interpolate-private.h: the substitution engine behind strata-interpolate.h
+ *
+ * Copyright 2026 The Strata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "strata-node.h"
+
+G_BEGIN_DECLS
+
+#define STRATA_INTERPOLATION_MAX_DEPTH 64
+
+/* Returns the value of @name (borrowed) and where it was defined, or NULL
+ * when the variable is not set. */
+typedef const char *(*StrataLookupFunc) (const char     *name,
+                                         StrataPosition *out_pos,
+                                         gpointer        user_data);
+
+typedef struct
+{
+  StrataLookupFunc      lookup;
+  gpointer              user_data;
+  const StrataPosition *pos;           /* where the text is, for warnings */
+  GArray               *used;          /* of StrataPosition, or NULL */
+  GPtrArray            *diagnostics;   /* of StrataDiagnostic, or NULL */
+  guint                 n_references;  /* variable references met */
+  guint                 depth;         /* defaults inside defaults */
+
+  /* Set when substitution failed. */
+  gboolean              failed;
+  char                 *bad_template;  /* malformed: the template at fault */
+  char                 *missing_name;  /* ${X?...}: the variable */
+  char                 *missing_reason;
+  gboolean              too_deep;
+} StrataInterpolation;
+
+/* Substitutes @input as compose-go's template package does. NULL on error
+ * (see the fields above). */
+char *_strata_interpolation_run       (StrataInterpolation  *ctx,
+                                       const char           *input);
+void  _strata_interpolation_clear     (StrataInterpolation  *ctx);
+
+/* Formats the failure as a GError; @path (compose's "services.a.image")
+ * may be NULL. */
+void  _strata_interpolation_set_error (StrataInterpolation  *ctx,
+                                       const char           *path,
+                                       GError              **error);
+
+G_END_DECLS

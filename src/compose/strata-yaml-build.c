@@ -1,0 +1,500 @@
+/* strata-yaml-build.c: libyaml events to a StrataNode tree, without recursion
+ *
+ * Copyright 2026 The Strata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "strata-compose-error.h"
+#include "strata-yaml.h"
+#include "strata-yaml-private.h"
+
+/* One open collection. */
+typedef struct
+{
+  StrataNode     *node;
+  char           *anchor;
+  gsize           size;           /* nodes in the subtree, itself included */
+  guint           height;         /* of the tallest child */
+
+  /* Mappings: the key read last, waiting for its value. */
+  gboolean        have_key;
+  gboolean        key_is_merge;
+  char           *key;
+  StrataPosition  key_pos;
+  GHashTable     *keys;           /* key -> GUINT_TO_POINTER (line) */
+
+  /* "<<" values, merged when the mapping ends. */
+  GPtrArray      *merge_sources;
+  guint           merge_at;
+  gsize           merge_size;
+} Frame;
+
+static void
+frame_free (Frame *frame)
+{
+  g_clear_pointer (&frame->node, strata_node_free);
+  g_free (frame->anchor);
+  g_free (frame->key);
+  g_clear_pointer (&frame->keys, g_hash_table_unref);
+  g_clear_pointer (&frame->merge_sources, g_ptr_array_unref);
+  g_free (frame);
+}
+
+void
+_strata_yaml_builder_init (StrataYamlBuilder *builder,
+                           StrataLayer       *layer)
+{
+  gsize length = 0;
+
+  builder->layer = layer;
+  builder->stack = g_ptr_array_new_with_free_func ((GDestroyNotify) frame_free);
+  builder->anchors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  builder->graveyard = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_node_free);
+  strata_layer_get_text (layer, &length);
+  builder->budget = STRATA_YAML_BASE_NODE_BUDGET + 10 * length;
+}
+
+/* Forgets the current document (anchors do not cross documents). */
+void
+_strata_yaml_builder_reset (StrataYamlBuilder *builder)
+{
+  g_hash_table_remove_all (builder->anchors);
+  g_ptr_array_set_size (builder->stack, 0);
+  g_ptr_array_set_size (builder->graveyard, 0);
+  g_clear_pointer (&builder->root, strata_node_free);
+  g_clear_error (&builder->key_error);
+}
+
+void
+_strata_yaml_builder_clear (StrataYamlBuilder *builder)
+{
+  _strata_yaml_builder_reset (builder);
+  g_clear_pointer (&builder->anchors, g_hash_table_unref);
+  g_clear_pointer (&builder->stack, g_ptr_array_unref);
+  g_clear_pointer (&builder->graveyard, g_ptr_array_unref);
+}
+
+static Frame *
+top_frame (StrataYamlBuilder *builder)
+{
+  if (builder->stack->len == 0)
+    return NULL;
+  return g_ptr_array_index (builder->stack, builder->stack->len - 1);
+}
+
+static gboolean
+spend (StrataYamlBuilder    *builder,
+       gsize                 n_nodes,
+       const StrataPosition *pos,
+       GError              **error)
+{
+  builder->n_nodes += n_nodes;
+  if (builder->n_nodes <= builder->budget)
+    return TRUE;
+
+  _strata_yaml_set_error (error, STRATA_COMPOSE_ERROR_LIMIT, pos,
+                          "document contains excessive aliasing: more than %" G_GSIZE_FORMAT
+                          " values once aliases and merge keys are expanded",
+                          builder->budget);
+  return FALSE;
+}
+
+static void
+register_anchor (StrataYamlBuilder *builder,
+                 const char        *name,
+                 const StrataNode  *node,
+                 gsize              size,
+                 guint              height)
+{
+  StrataYamlAnchor *anchor;
+
+  if (name == NULL)
+    return;
+
+  anchor = g_new0 (StrataYamlAnchor, 1);
+  anchor->node = node;
+  anchor->size = size;
+  anchor->height = height;
+  g_hash_table_replace (builder->anchors, g_strdup (name), anchor);
+}
+
+/* "services.a.environment", as compose names the place of a bad key. */
+static char *
+key_path (StrataYamlBuilder *builder)
+{
+  GString *path = g_string_new (NULL);
+
+  for (guint i = 0; i + 1 < builder->stack->len; i++)
+    {
+      Frame *parent = g_ptr_array_index (builder->stack, i);
+
+      if (parent->node->kind == STRATA_NODE_SEQUENCE)
+        g_string_append_printf (path, "[%u]", parent->node->children->len);
+      else
+        g_string_append_printf (path, "%s%s", path->len > 0 ? "." : "",
+                                parent->key ? parent->key : "");
+    }
+
+  return g_string_free (path, FALSE);
+}
+
+static char *
+describe_key (const StrataNode *key)
+{
+  gint64 i;
+  guint64 u;
+
+  switch (key->type)
+    {
+    case STRATA_VALUE_NULL:
+      return g_strdup ("<nil>");
+    case STRATA_VALUE_BOOL:
+      return g_ascii_strdown (key->text, -1);
+    case STRATA_VALUE_INT:
+      strata_yaml_parse_int (key->text, &i, &u);
+      return u > (guint64) G_MAXINT64 ? g_strdup_printf ("%" G_GUINT64_FORMAT, u)
+                                      : g_strdup_printf ("%" G_GINT64_FORMAT, i);
+    case STRATA_VALUE_STRING:
+    case STRATA_VALUE_FLOAT:
+    case STRATA_VALUE_TIMESTAMP:
+    default:
+      return g_strdup (key->text);
+    }
+}
+
+static void
+note_non_string_key (StrataYamlBuilder *builder,
+                     const StrataNode  *key)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *what = NULL;
+
+  if (builder->key_error != NULL)
+    return;
+
+  path = key_path (builder);
+  what = describe_key (key);
+  if (path[0] == '\0')
+    _strata_yaml_set_error (&builder->key_error, STRATA_COMPOSE_ERROR_TYPE, &key->pos,
+                            "Non-string key at top level: %s", what);
+  else
+    _strata_yaml_set_error (&builder->key_error, STRATA_COMPOSE_ERROR_TYPE, &key->pos,
+                            "Non-string key in %s: %s", path, what);
+}
+
+/* A finished node in key position. Takes @node. */
+static gboolean
+take_key (StrataYamlBuilder *builder,
+          Frame             *frame,
+          StrataNode        *node,
+          GError           **error)
+{
+  gpointer line;
+
+  /* Anchors may point at the key node: keep it until the document ends. */
+  g_ptr_array_add (builder->graveyard, node);
+
+  if (node->kind != STRATA_NODE_SCALAR)
+    {
+      _strata_yaml_set_error (error, STRATA_COMPOSE_ERROR_TYPE, &node->pos,
+                              "mapping keys must be strings, not a %s",
+                              node->kind == STRATA_NODE_MAPPING ? "mapping" : "sequence");
+      return FALSE;
+    }
+
+  if (g_hash_table_lookup_extended (frame->keys, node->text, NULL, &line))
+    {
+      g_autofree char *quoted = _strata_yaml_quote (node->text);
+
+      _strata_yaml_set_error (error, STRATA_COMPOSE_ERROR_DUPLICATE_KEY, &node->pos,
+                              "mapping key %s already defined at line %u",
+                              quoted, GPOINTER_TO_UINT (line));
+      return FALSE;
+    }
+  g_hash_table_insert (frame->keys, g_strdup (node->text), GUINT_TO_POINTER (node->pos.line));
+
+  frame->have_key = TRUE;
+  frame->key_is_merge = (node->tag == NULL && node->style == STRATA_SCALAR_STYLE_PLAIN &&
+                         g_str_equal (node->text, "<<")) ||
+                        g_strcmp0 (node->tag, "!!merge") == 0;
+  frame->key = g_strdup (node->text);
+  frame->key_pos = node->pos;
+
+  if (!frame->key_is_merge && node->type != STRATA_VALUE_STRING)
+    note_non_string_key (builder, node);
+
+  return TRUE;
+}
+
+static gboolean
+take_merge_source (Frame       *frame,
+                   StrataNode  *node,
+                   gsize        size,
+                   GError     **error)
+{
+  gboolean ok = node->kind == STRATA_NODE_MAPPING;
+
+  if (node->kind == STRATA_NODE_SEQUENCE)
+    {
+      ok = TRUE;
+      for (guint i = 0; i < node->children->len; i++)
+        ok &= ((StrataNode *) g_ptr_array_index (node->children, i))->kind == STRATA_NODE_MAPPING;
+    }
+
+  if (!ok)
+    {
+      _strata_yaml_set_error (error, STRATA_COMPOSE_ERROR_TYPE, &node->pos,
+                              "map merge requires map or sequence of maps as the value");
+      strata_node_free (node);
+      return FALSE;
+    }
+
+  if (frame->merge_sources == NULL)
+    {
+      frame->merge_sources = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_node_free);
+      frame->merge_at = frame->node->children->len;
+    }
+  g_ptr_array_add (frame->merge_sources, node);
+  frame->merge_size += size;
+  return TRUE;
+}
+
+/* Puts a finished node (taking it) where it belongs. */
+static gboolean
+attach (StrataYamlBuilder *builder,
+        StrataNode        *node,
+        gsize              size,
+        guint              height,
+        GError           **error)
+{
+  Frame *frame = top_frame (builder);
+
+  if (frame == NULL)
+    {
+      g_clear_pointer (&builder->root, strata_node_free);
+      builder->root = node;
+      return TRUE;
+    }
+
+  frame->size += size;
+  frame->height = MAX (frame->height, height);
+
+  if (frame->node->kind == STRATA_NODE_SEQUENCE)
+    {
+      strata_node_append (frame->node, node);
+      return TRUE;
+    }
+
+  if (!frame->have_key)
+    return take_key (builder, frame, node, error);
+
+  frame->have_key = FALSE;
+  if (frame->key_is_merge)
+    {
+      g_clear_pointer (&frame->key, g_free);
+      return take_merge_source (frame, node, size, error);
+    }
+
+  g_free (node->key);
+  node->key = g_steal_pointer (&frame->key);
+  node->key_pos = frame->key_pos;
+  strata_node_append (frame->node, node);
+  return TRUE;
+}
+
+static void
+collect_merged (Frame      *frame,
+                StrataNode *source,
+                GPtrArray  *merged)
+{
+  for (guint i = 0; i < source->children->len; i++)
+    {
+      StrataNode *entry = g_ptr_array_index (source->children, i);
+
+      if (g_hash_table_contains (frame->keys, entry->key))
+        continue;
+      g_hash_table_add (frame->keys, g_strdup (entry->key));
+      g_ptr_array_add (merged, strata_node_copy (entry));
+    }
+}
+
+/* Explicit keys win, then earlier sources; merged entries go where "<<" was. */
+static gboolean
+apply_merges (StrataYamlBuilder *builder,
+              Frame             *frame,
+              GError           **error)
+{
+  GPtrArray *old = frame->node->children;
+  GPtrArray *merged, *children;
+
+  if (frame->merge_sources == NULL)
+    return TRUE;
+  if (!spend (builder, frame->merge_size, &frame->node->pos, error))
+    return FALSE;
+
+  merged = g_ptr_array_new ();
+  for (guint i = 0; i < frame->merge_sources->len; i++)
+    {
+      StrataNode *source = g_ptr_array_index (frame->merge_sources, i);
+
+      if (source->kind == STRATA_NODE_MAPPING)
+        collect_merged (frame, source, merged);
+      else
+        for (guint j = 0; j < source->children->len; j++)
+          collect_merged (frame, g_ptr_array_index (source->children, j), merged);
+    }
+
+  children = g_ptr_array_new_full (old->len + merged->len, (GDestroyNotify) strata_node_free);
+  for (guint i = 0; i < old->len; i++)
+    {
+      if (i == frame->merge_at)
+        g_ptr_array_extend (children, merged, NULL, NULL);
+      g_ptr_array_add (children, g_ptr_array_index (old, i));
+    }
+  if (frame->merge_at >= old->len)
+    g_ptr_array_extend (children, merged, NULL, NULL);
+
+  g_ptr_array_set_free_func (old, NULL);
+  g_ptr_array_unref (old);
+  g_ptr_array_unref (merged);
+  frame->node->children = children;
+  frame->size += frame->merge_size;
+
+  /* Sources stay alive: anchors may point into them. */
+  while (frame->merge_sources->len > 0)
+    g_ptr_array_add (builder->graveyard, g_ptr_array_steal_index (frame->merge_sources, 0));
+  return TRUE;
+}
+
+static gboolean
+open_collection (StrataYamlBuilder  *builder,
+                 const yaml_event_t *event,
+                 GError            **error)
+{
+  StrataPosition pos = _strata_yaml_position (builder->layer, event->start_mark);
+  gboolean is_map = event->type == YAML_MAPPING_START_EVENT;
+  const yaml_char_t *anchor = is_map ? event->data.mapping_start.anchor
+                                     : event->data.sequence_start.anchor;
+  const yaml_char_t *tag = is_map ? event->data.mapping_start.tag
+                                  : event->data.sequence_start.tag;
+  Frame *frame;
+
+  if (builder->stack->len >= STRATA_YAML_MAX_DEPTH)
+    {
+      _strata_yaml_set_error (error, STRATA_COMPOSE_ERROR_LIMIT, &pos,
+                              "values nested deeper than %d levels", STRATA_YAML_MAX_DEPTH);
+      return FALSE;
+    }
+  if (!spend (builder, 1, &pos, error))
+    return FALSE;
+
+  frame = g_new0 (Frame, 1);
+  frame->node = is_map ? strata_node_new_mapping (&pos) : strata_node_new_sequence (&pos);
+  if (tag != NULL && !g_str_equal ((const char *) tag, "!"))
+    frame->node->tag = _strata_yaml_short_tag (tag);
+  frame->anchor = g_strdup ((const char *) anchor);
+  frame->size = 1;
+  if (is_map)
+    frame->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_ptr_array_add (builder->stack, frame);
+  return TRUE;
+}
+
+static gboolean
+close_collection (StrataYamlBuilder *builder,
+                  GError           **error)
+{
+  Frame *frame = top_frame (builder);
+  StrataNode *node;
+  gsize size;
+  guint height;
+
+  if (frame->node->kind == STRATA_NODE_MAPPING && !apply_merges (builder, frame, error))
+    return FALSE;
+
+  node = g_steal_pointer (&frame->node);
+  size = frame->size;
+  height = frame->height + 1;
+  register_anchor (builder, frame->anchor, node, size, height);
+  g_ptr_array_set_size (builder->stack, builder->stack->len - 1);
+
+  return attach (builder, node, size, height, error);
+}
+
+static gboolean
+read_scalar (StrataYamlBuilder  *builder,
+             const yaml_event_t *event,
+             GError            **error)
+{
+  StrataNode *node = _strata_yaml_scalar_node (builder->layer, event, error);
+
+  if (node == NULL || !spend (builder, 1, &node->pos, error))
+    {
+      g_clear_pointer (&node, strata_node_free);
+      return FALSE;
+    }
+
+  register_anchor (builder, (const char *) event->data.scalar.anchor, node, 1, 1);
+  return attach (builder, node, 1, 1, error);
+}
+
+static gboolean
+read_alias (StrataYamlBuilder  *builder,
+            const yaml_event_t *event,
+            GError            **error)
+{
+  StrataPosition pos = _strata_yaml_position (builder->layer, event->start_mark);
+  const char *name = (const char *) event->data.alias.anchor;
+  StrataYamlAnchor *anchor = g_hash_table_lookup (builder->anchors, name);
+  StrataNode *copy;
+
+  if (anchor == NULL)
+    {
+      _strata_yaml_set_error (error, STRATA_COMPOSE_ERROR_PARSE, &pos,
+                              "unknown anchor '%s' referenced", name);
+      return FALSE;
+    }
+  if (builder->stack->len + anchor->height > STRATA_YAML_MAX_DEPTH)
+    {
+      _strata_yaml_set_error (error, STRATA_COMPOSE_ERROR_LIMIT, &pos,
+                              "values nested deeper than %d levels once aliases are expanded",
+                              STRATA_YAML_MAX_DEPTH);
+      return FALSE;
+    }
+  if (!spend (builder, anchor->size, &pos, error))
+    return FALSE;
+
+  copy = strata_node_copy (anchor->node);
+  g_clear_pointer (&copy->key, g_free);
+  copy->key_pos = (StrataPosition) { 0, };
+  return attach (builder, copy, anchor->size, anchor->height, error);
+}
+
+gboolean
+_strata_yaml_builder_event (StrataYamlBuilder  *builder,
+                            const yaml_event_t *event,
+                            GError            **error)
+{
+  switch (event->type)
+    {
+    case YAML_SCALAR_EVENT:
+      return read_scalar (builder, event, error);
+    case YAML_ALIAS_EVENT:
+      return read_alias (builder, event, error);
+    case YAML_SEQUENCE_START_EVENT:
+    case YAML_MAPPING_START_EVENT:
+      return open_collection (builder, event, error);
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT:
+      return close_collection (builder, error);
+    case YAML_NO_EVENT:
+    case YAML_STREAM_START_EVENT:
+    case YAML_STREAM_END_EVENT:
+    case YAML_DOCUMENT_START_EVENT:
+    case YAML_DOCUMENT_END_EVENT:
+    default:
+      return TRUE;
+    }
+}
