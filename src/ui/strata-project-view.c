@@ -25,6 +25,7 @@ struct _StrataProjectView
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *view_stack;
   StrataDiagnosticsBar *diagnostics_bar;
+  StrataProgressPanel  *progress_panel;
   StrataServicesView   *services_view;
   StrataConfigView     *config_view;
   StrataLayersView     *layers_view;
@@ -146,6 +147,18 @@ on_position_activated (StrataProjectView    *self,
   strata_config_view_open_source (self->config_view, pos);
 }
 
+/* An operation (Up, Down, Tear Down) ends with a toast saying what it did. */
+static void
+on_operation_finished (StrataProjectView   *self,
+                       StrataProgressPanel *panel)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *summary = strata_progress_panel_dup_summary (panel);
+
+  if (overlay != NULL && summary != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (summary));
+}
+
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
@@ -238,6 +251,7 @@ strata_project_view_class_init (StrataProjectViewClass *klass)
   strata_application_register_resources ();
   g_type_ensure (STRATA_TYPE_SIDEBAR);
   g_type_ensure (STRATA_TYPE_DIAGNOSTICS_BAR);
+  g_type_ensure (STRATA_TYPE_PROGRESS_PANEL);
   g_type_ensure (STRATA_TYPE_SERVICES_VIEW);
   g_type_ensure (STRATA_TYPE_CONFIG_VIEW);
   g_type_ensure (STRATA_TYPE_LAYERS_VIEW);
@@ -253,6 +267,8 @@ strata_project_view_class_init (StrataProjectViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrataProjectView, view_stack);
   gtk_widget_class_bind_template_child (widget_class, StrataProjectView, diagnostics_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_position_activated);
+  gtk_widget_class_bind_template_child (widget_class, StrataProjectView, progress_panel);
+  gtk_widget_class_bind_template_callback (widget_class, on_operation_finished);
   gtk_widget_class_bind_template_child (widget_class, StrataProjectView, services_view);
   gtk_widget_class_bind_template_child (widget_class, StrataProjectView, config_view);
   gtk_widget_class_bind_template_child (widget_class, StrataProjectView, layers_view);
@@ -291,6 +307,7 @@ strata_project_view_init (StrataProjectView *self)
 
 DEFINE_VIEW_GETTER (StrataSidebar, sidebar)
 DEFINE_VIEW_GETTER (StrataDiagnosticsBar, diagnostics_bar)
+DEFINE_VIEW_GETTER (StrataProgressPanel, progress_panel)
 DEFINE_VIEW_GETTER (StrataServicesView, services_view)
 DEFINE_VIEW_GETTER (StrataConfigView, config_view)
 DEFINE_VIEW_GETTER (StrataLayersView, layers_view)

