@@ -11,8 +11,10 @@
 G_BEGIN_DECLS
 
 int strata_cli_config (StrataCliGlobals *globals);
+int strata_cli_diff   (StrataCliGlobals *globals);
 
 #define STRATA_CLI_VERBS \
-  { "config", N_("Print the merged configuration, as docker compose config does"), strata_cli_config },
+  { "config", N_("Print the merged configuration, as docker compose config does"), strata_cli_config }, \
+  { "diff", N_("Show what each override file changes, and its traps"), strata_cli_diff },
 
 G_END_DECLS

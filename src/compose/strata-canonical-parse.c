@@ -11,50 +11,16 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <stdlib.h>
 #include <string.h>
 
 #include "strata-canonical-private.h"
 #include "strata-compose-error.h"
 
-StrataNode *
-_strata_derived_scalar (const StrataNode *from,
-                        const char       *key,
-                        const char       *text,
-                        StrataValueType   type)
-{
-  StrataNode *node = strata_node_new_scalar (&from->pos, text, type);
-
-  node->key = g_strdup (key);
-  node->key_pos = from->key_pos;
-  node->origin = STRATA_ORIGIN_DERIVED;
-  return node;
-}
-
-StrataNode *
-_strata_derived_mapping (const StrataNode *from,
-                         const char       *key)
-{
-  StrataNode *node = strata_node_new_mapping (&from->pos);
-
-  node->key = g_strdup (key);
-  node->key_pos = from->key_pos;
-  node->origin = STRATA_ORIGIN_DERIVED;
-  return node;
-}
-
-gboolean
-_strata_type_error (GError          **error,
-                    const StrataNode *node,
-                    const char       *path,
-                    const char       *expected)
-{
-  g_autofree char *place = strata_position_to_string (&node->pos);
-
-  g_set_error (error, STRATA_COMPOSE_ERROR, STRATA_COMPOSE_ERROR_TYPE,
-               "%s: %s must be %s", place, path, expected);
-  return FALSE;
-}
+#define PORT_HINT N_("Write [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL] with ports from 0 to 65535, " \
+                       "e.g. \"8080:80\" or \"127.0.0.1:5432:5432/tcp\".")
 
 static gboolean
 parse_range (const char *text,
@@ -142,16 +108,14 @@ _strata_parse_port (const StrataNode *spec,
 
   if (!parse_range (container, &start, &end))
     {
-      g_autofree char *place = strata_position_to_string (&spec->pos);
-      g_set_error (error, STRATA_COMPOSE_ERROR, STRATA_COMPOSE_ERROR_TYPE,
-                   "%s: Invalid containerPort: %s", place, container);
+      _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, &spec->pos, _(PORT_HINT),
+                         "Invalid containerPort: %s", container);
       return (strata_node_free (list), NULL);
     }
   if (host[0] != '\0' && !parse_range (host, &hstart, &hend))
     {
-      g_autofree char *place = strata_position_to_string (&spec->pos);
-      g_set_error (error, STRATA_COMPOSE_ERROR, STRATA_COMPOSE_ERROR_TYPE,
-                   "%s: Invalid hostPort: %s", place, host);
+      _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, &spec->pos, _(PORT_HINT),
+                         "Invalid hostPort: %s", host);
       return (strata_node_free (list), NULL);
     }
 
@@ -233,10 +197,14 @@ _strata_parse_volume (const StrataNode *spec,
           {
             if (buffer->len == 0 || fields->len == 3)
               {
-                g_autofree char *place = strata_position_to_string (&spec->pos);
-                g_set_error (error, STRATA_COMPOSE_ERROR, STRATA_COMPOSE_ERROR_TYPE,
-                             "%s: invalid spec: %s: %s", place, s,
-                             buffer->len == 0 ? "empty section between colons" : "too many colons");
+                _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, &spec->pos,
+                                   buffer->len == 0 ? _("Remove the doubled colon: write SOURCE:TARGET[:OPTIONS], "
+                                                        "e.g. ./data:/data:ro.")
+                                                    : _("Write SOURCE:TARGET[:OPTIONS] (e.g. ./data:/data:ro), "
+                                                        "or use the long syntax (type, source, target) for paths "
+                                                        "with colons."),
+                                   "invalid spec: %s: %s", s,
+                                   buffer->len == 0 ? "empty section between colons" : "too many colons");
                 g_string_free (buffer, TRUE);
                 return (strata_node_free (volume), NULL);
               }

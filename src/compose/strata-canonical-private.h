@@ -16,10 +16,42 @@ StrataNode *_strata_derived_scalar  (const StrataNode *from,
                                      StrataValueType   type);
 StrataNode *_strata_derived_mapping (const StrataNode *from,
                                      const char       *key);
+/* Sets @error to "place: message" and, when @hint is set, the fix on a
+ * second line (as strata_diagnostic_format () prints). Returns FALSE. */
+gboolean    _strata_set_error       (GError               **error,
+                                     gint                   code,
+                                     const StrataPosition  *pos,
+                                     const char            *hint,
+                                     const char            *format,
+                                     ...) G_GNUC_PRINTF (5, 6);
+/* The key's position for a mapping value, else the node's. */
+const StrataPosition *_strata_node_place (const StrataNode *node);
 gboolean    _strata_type_error      (GError          **error,
                                      const StrataNode *node,
                                      const char       *path,
                                      const char       *expected);
+
+/* The generic rewrites (strata-canonical-forms.c). */
+gboolean    _strata_list_to_mapping  (StrataNode       *parent,
+                                      const char       *key,
+                                      const char       *path,
+                                      GError          **error);
+void        _strata_string_to_list   (StrataNode       *parent,
+                                      const char       *key);
+void        _strata_string_to_struct (StrataNode       *parent,
+                                      const char       *key,
+                                      const char       *field);
+void        _strata_list_to_null_map (StrataNode       *parent,
+                                      const char       *key);
+void        _strata_set_default      (StrataNode       *mapping,
+                                      const char       *key,
+                                      const char       *text,
+                                      StrataValueType   type);
+
+/* One service (strata-canonical-service.c). */
+gboolean    _strata_canonical_service (StrataNode      *service,
+                                       const char      *name,
+                                       GError         **error);
 
 /* One port short form ("127.0.0.1:8001-8002:8000-8001/udp") as a sequence
  * of long-form mappings, or NULL with @error set. */

@@ -135,7 +135,11 @@ emit_children (GString          *out,
       newline (out, depth + 1, compact);
       if (object)
         {
-          write_string (out, child->key ? child->key : "");
+          g_autofree char *go_name = NULL;
+
+          if ((child->flags & STRATA_NODE_FLAG_GO_NAME) && child->key != NULL && child->key[0] != '\0')
+            go_name = g_strdup_printf ("%c%s", g_ascii_toupper (child->key[0]), child->key + 1);
+          write_string (out, go_name ? go_name : child->key ? child->key : "");
           g_string_append (out, compact ? ":" : ": ");
         }
       emit_node (out, child, depth + 1, compact);

@@ -102,10 +102,7 @@ interpolate_scalar (StrataNode         *node,
   g_free (node->text);
   node->text = g_steal_pointer (&result);
   if (n_references > 0)
-    {
-      node->origin = STRATA_ORIGIN_INTERPOLATED;
-      add_used (node, used);
-    }
+    add_used (node, used);
   return TRUE;
 }
 

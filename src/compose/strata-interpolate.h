@@ -51,8 +51,8 @@ gboolean strata_interpolate_string (const char            *input,
  * interpolates). Numbers, booleans and nulls are left alone, and a value keeps
  * its type STRING whatever it becomes ("${PORT}" -> "8080" stays a string;
  * compose casts typed fields later, in normalization). A value that referred
- * to a variable gets origin STRATA_ORIGIN_INTERPOLATED and the definitions
- * used in node->interpolated; node->pos is kept. Errors name compose's path:
+ * to a variable records the definitions used in node->interpolated; its
+ * origin (how the merge placed it) and node->pos are kept. Errors name compose's path:
  *   POS: invalid interpolation format for services.a.image.
  *   You may need to escape any $ with another $.
  *   TEMPLATE

@@ -106,7 +106,7 @@ strata_node_free (StrataNode *node)
 guint
 strata_node_get_n_children (const StrataNode *node)
 {
-  return node->children ? node->children->len : 0;
+  return node != NULL && node->children ? node->children->len : 0;
 }
 
 StrataNode *

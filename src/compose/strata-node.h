@@ -107,6 +107,13 @@ typedef enum
   /* A zero-valued struct that YAML's omitempty drops but encoding/json
    * prints (`ipam: {}`, `command: null`...): only the JSON emitter shows it. */
   STRATA_NODE_FLAG_JSON_ONLY = 1 << 1,
+  /* A field of a Go struct without a json tag (blkio_config devices):
+   * encoding/json prints its Go name, the key with its first letter
+   * upper-cased ("Path"), where YAML prints the key. */
+  STRATA_NODE_FLAG_GO_NAME   = 1 << 2,
+  /* A depends_on entry naming a service that profiles disabled (set by
+   * normalization; compose accepts it when the dependency is not required). */
+  STRATA_NODE_FLAG_DISABLED  = 1 << 3,
 } StrataNodeFlags;
 
 typedef struct _StrataNode StrataNode;

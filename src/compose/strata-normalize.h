@@ -6,21 +6,10 @@
 
 #pragma once
 
+#include "strata-environment.h"
 #include "strata-node.h"
 
 G_BEGIN_DECLS
-
-/* Returns the value of @name (process environment, then .env), or NULL. */
-typedef const char *(*StrataEnvLookup) (const char *name,
-                                        gpointer    user_data);
-
-/* Reads one env_file into @into (name → value, both owned strings).
- * TODO: point this at the .env parser of strata-environment.h once it lands
- * on main; when NULL, a minimal KEY=VALUE reader is used. */
-typedef gboolean (*StrataEnvFileReader) (const char  *path,
-                                         GHashTable  *into,
-                                         gpointer     user_data,
-                                         GError     **error);
 
 typedef struct
 {
@@ -28,9 +17,7 @@ typedef struct
   const char          *working_dir;      /* absolute */
   const char          *home_dir;
   const char * const  *profiles;         /* active profiles, NULL-terminated, or NULL */
-  StrataEnvLookup      lookup_env;
-  StrataEnvFileReader  read_env_file;    /* may be NULL */
-  gpointer             user_data;
+  StrataEnvironment   *environment;      /* process environment, then .env; bare keys look here */
 } StrataNormalizeContext;
 
 /* Post-merge normalization (compose 2.26.1): profiles, defaults, paths,

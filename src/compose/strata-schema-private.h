@@ -40,6 +40,9 @@ typedef enum
   STRATA_SCHEMA_FIELD_KEEP_EMPTY    = 1 << 0,  /* a pointer: printed even when empty */
   STRATA_SCHEMA_FIELD_JSON_EMPTY    = 1 << 1,  /* a value struct: JSON prints {} when absent */
   STRATA_SCHEMA_FIELD_JSON_NULL     = 1 << 2,  /* no omitempty in JSON: null when absent */
+  STRATA_SCHEMA_FIELD_INPUT_ONLY    = 1 << 3,  /* accepted in a file, not a field of the model */
+  STRATA_SCHEMA_FIELD_OUTPUT_ONLY   = 1 << 4,  /* in the model, but compose-spec.json rejects it */
+  STRATA_SCHEMA_FIELD_GO_NAME       = 1 << 5,  /* no json tag: JSON prints "Path" for path */
 } StrataSchemaFieldFlags;
 
 typedef struct _StrataSchemaStruct StrataSchemaStruct;
@@ -51,6 +54,13 @@ typedef struct
   StrataSchemaKind           elem;   /* for LIST and MAP */
   const StrataSchemaStruct  *sub;    /* for STRUCT, or STRUCT elements */
   StrataSchemaFieldFlags     flags;
+  /* What a file may hold there (compose-spec.json of the compose CLI), for
+   * strata-validate-schema.c: JSON types (string number integer boolean
+   * null object array), "a,b" for a value of either type, "a|b" for
+   * oneOf alternatives (whose error names only the first). NULL: derived
+   * from kind. @item is the same for list items and map values. */
+  const char                *input;
+  const char                *item;
 } StrataSchemaField;
 
 struct _StrataSchemaStruct

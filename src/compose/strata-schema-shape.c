@@ -234,6 +234,9 @@ shape_struct (StrataNode               *node,
       const StrataSchemaField *field = &schema->fields[f];
       StrataNode *child = NULL;
 
+      /* fields the model does not have keep their values as written */
+      if (field->flags & STRATA_SCHEMA_FIELD_INPUT_ONLY)
+        continue;
       for (guint i = 0; i < rest->len && child == NULL; i++)
         if (g_strcmp0 (((StrataNode *) g_ptr_array_index (rest, i))->key, field->name) == 0)
           child = g_ptr_array_steal_index (rest, i);
@@ -242,7 +245,13 @@ shape_struct (StrataNode               *node,
         g_clear_pointer (&child, strata_node_free);
 
       if (child == NULL && (field->flags & STRATA_SCHEMA_FIELD_JSON_EMPTY))
-        child = strata_node_new_mapping (&node->pos);
+        {
+          /* a value struct: JSON prints its zero value, `{"command": null}` */
+          child = strata_node_new_mapping (&node->pos);
+          if (field->sub != NULL)
+            shape_struct (child, field->sub);
+          child->flags |= STRATA_NODE_FLAG_JSON_ONLY;
+        }
       else if (child == NULL && (field->flags & STRATA_SCHEMA_FIELD_JSON_NULL))
         child = strata_node_new_scalar (&node->pos, "null", STRATA_VALUE_NULL);
       else if (child != NULL && (field->flags & STRATA_SCHEMA_FIELD_JSON_EMPTY) &&
@@ -257,6 +266,8 @@ shape_struct (StrataNode               *node,
           child->flags |= STRATA_NODE_FLAG_JSON_ONLY;
           child->origin = STRATA_ORIGIN_DERIVED;
         }
+      if (field->flags & STRATA_SCHEMA_FIELD_GO_NAME)
+        child->flags |= STRATA_NODE_FLAG_GO_NAME;
       g_ptr_array_add (node->children, child);
     }
 

@@ -142,7 +142,7 @@ test_tree (void)
   g_assert_no_error (error);
 
   g_assert_cmpstr (image->text, ==, "nginx");
-  g_assert_cmpint (image->origin, ==, STRATA_ORIGIN_INTERPOLATED);
+  g_assert_cmpint (image->origin, ==, STRATA_ORIGIN_DEFINED);
   g_assert_cmpuint (image->pos.line, ==, 3);
   g_assert_cmpuint (image->interpolated->len, ==, 1);
   def = g_array_index (image->interpolated, StrataPosition, 0);

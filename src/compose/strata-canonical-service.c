@@ -1,0 +1,262 @@
+/* strata-canonical-service.c: one service's short syntaxes in their long forms
+ *
+ * Copyright 2026 The Strata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "strata-canonical-private.h"
+#include "strata-compose-error.h"
+
+static void
+canonical_depends_on (StrataNode *service)
+{
+  StrataNode *deps;
+
+  _strata_list_to_null_map (service, "depends_on");
+  deps = strata_node_lookup (service, "depends_on");
+  if (deps == NULL || deps->kind != STRATA_NODE_MAPPING)
+    return;
+  for (guint i = 0; i < strata_node_get_n_children (deps); i++)
+    {
+      StrataNode *dep = strata_node_get_child (deps, i);
+
+      if (strata_node_is_null (dep))
+        {
+          StrataNode *map = _strata_derived_mapping (dep, dep->key);
+          g_ptr_array_index (deps->children, i) = map;
+          strata_node_free (dep);
+          dep = map;
+        }
+      _strata_set_default (dep, "condition", "service_started", STRATA_VALUE_STRING);
+      _strata_set_default (dep, "required", "true", STRATA_VALUE_BOOL);
+    }
+}
+
+static gboolean
+canonical_ports (StrataNode  *service,
+                 GError     **error)
+{
+  StrataNode *ports = strata_node_lookup (service, "ports");
+  g_autoptr(StrataNode) list = NULL;
+
+  if (ports == NULL || strata_node_is_null (ports))
+    return TRUE;
+  if (ports->kind != STRATA_NODE_SEQUENCE)
+    return _strata_type_error (error, ports, "ports", "a list");
+  list = _strata_derived_mapping (ports, "ports");
+  list->kind = STRATA_NODE_SEQUENCE;
+  list->tag = g_strdup (ports->tag);
+  for (guint i = 0; i < strata_node_get_n_children (ports); i++)
+    {
+      StrataNode *item = strata_node_get_child (ports, i);
+
+      if (item->kind == STRATA_NODE_MAPPING)
+        {
+          StrataNode *copy = strata_node_copy (item);
+          StrataNode *published = strata_node_lookup (copy, "published");
+
+          _strata_set_default (copy, "mode", "ingress", STRATA_VALUE_STRING);
+          _strata_set_default (copy, "protocol", "tcp", STRATA_VALUE_STRING);
+          if (published != NULL && published->kind == STRATA_NODE_SCALAR)
+            published->type = STRATA_VALUE_STRING;
+          strata_node_append (list, copy);
+        }
+      else
+        {
+          g_autoptr(StrataNode) expanded = _strata_parse_port (item, error);
+
+          if (expanded == NULL)
+            return FALSE;
+          while (expanded->children->len > 0)
+            strata_node_append (list, g_ptr_array_steal_index (expanded->children, 0));
+        }
+    }
+  strata_node_set (service, "ports", g_steal_pointer (&list));
+  return TRUE;
+}
+
+static gboolean
+canonical_items (StrataNode  *service,
+                 const char  *key,
+                 StrataNode *(*parse) (const StrataNode *, GError **),
+                 GError     **error)
+{
+  StrataNode *list = strata_node_lookup (service, key);
+
+  if (list == NULL || list->kind != STRATA_NODE_SEQUENCE)
+    return TRUE;
+  for (guint i = 0; i < strata_node_get_n_children (list); i++)
+    {
+      StrataNode *item = strata_node_get_child (list, i);
+      StrataNode *parsed;
+
+      if (item->kind != STRATA_NODE_SCALAR)
+        continue;
+      if ((parsed = parse (item, error)) == NULL)
+        return FALSE;
+      g_ptr_array_index (list->children, i) = parsed;
+      strata_node_free (item);
+    }
+  return TRUE;
+}
+
+static StrataNode *
+parse_device (const StrataNode *spec,
+              GError          **error)
+{
+  g_auto(GStrv) parts = g_strsplit (spec->text, ":", -1);
+  guint n = g_strv_length (parts);
+  StrataNode *device = _strata_derived_mapping (spec, NULL);
+
+  if (n > 3)
+    {
+      _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, &spec->pos,
+                         _("Write HOST_PATH[:CONTAINER_PATH[:PERMISSIONS]], e.g. /dev/ttyUSB0:/dev/ttyUSB0:rwm."),
+                         "invalid device specification: %s", spec->text);
+      return (strata_node_free (device), NULL);
+    }
+  strata_node_append (device, _strata_derived_scalar (spec, "source", parts[0], STRATA_VALUE_STRING));
+  strata_node_append (device, _strata_derived_scalar (spec, "target", n > 1 ? parts[1] : parts[0],
+                                                      STRATA_VALUE_STRING));
+  strata_node_append (device, _strata_derived_scalar (spec, "permissions", n > 2 ? parts[2] : "rwm",
+                                                      STRATA_VALUE_STRING));
+  return device;
+}
+
+static StrataNode *
+parse_file_ref (const StrataNode *spec,
+                GError          **error)
+{
+  StrataNode *ref = _strata_derived_mapping (spec, NULL);
+
+  strata_node_append (ref, _strata_derived_scalar (spec, "source", spec->text, STRATA_VALUE_STRING));
+  return ref;
+}
+
+/* secrets default their target to /run/secrets/<source> */
+static void
+default_secret_targets (StrataNode *service)
+{
+  StrataNode *secrets = strata_node_lookup (service, "secrets");
+
+  for (guint i = 0; secrets && secrets->kind == STRATA_NODE_SEQUENCE && i < secrets->children->len; i++)
+    {
+      StrataNode *secret = strata_node_get_child (secrets, i);
+      const char *source = strata_node_lookup_text (secret, "source");
+      g_autofree char *target = g_strdup_printf ("/run/secrets/%s", source ? source : "");
+
+      if (secret->kind == STRATA_NODE_MAPPING && source != NULL)
+        _strata_set_default (secret, "target", target, STRATA_VALUE_STRING);
+    }
+}
+
+/* extra_hosts: a mapping or "host:ip" items become "host=ip" items */
+static void
+canonical_extra_hosts (StrataNode *parent)
+{
+  StrataNode *hosts = strata_node_lookup (parent, "extra_hosts");
+  StrataNode *list;
+
+  if (hosts == NULL || strata_node_is_null (hosts))
+    return;
+  list = _strata_derived_mapping (hosts, "extra_hosts");
+  list->kind = STRATA_NODE_SEQUENCE;
+  for (guint i = 0; i < strata_node_get_n_children (hosts); i++)
+    {
+      StrataNode *item = strata_node_get_child (hosts, i);
+      g_autofree char *text = NULL;
+
+      if (hosts->kind == STRATA_NODE_MAPPING)
+        text = g_strdup_printf ("%s=%s", item->key, item->text ? item->text : "");
+      else if (strchr (item->text, '=') == NULL && strchr (item->text, ':') != NULL)
+        {
+          const char *colon = strchr (item->text, ':');
+          text = g_strdup_printf ("%.*s=%s", (int) (colon - item->text), item->text, colon + 1);
+        }
+      else
+        text = g_strdup (item->text);
+      strata_node_append (list, strata_node_new_scalar (&item->pos, text, STRATA_VALUE_STRING));
+    }
+  strata_node_set (parent, "extra_hosts", list);
+}
+
+/* develop.watch[].exec.environment: KEY=VAL lists too */
+static gboolean
+canonical_develop (StrataNode  *service,
+                   GError     **error)
+{
+  StrataNode *develop = strata_node_lookup (service, "develop");
+  StrataNode *watch = develop ? strata_node_lookup (develop, "watch") : NULL;
+
+  for (guint i = 0; watch && watch->kind == STRATA_NODE_SEQUENCE && i < watch->children->len; i++)
+    {
+      StrataNode *exec = strata_node_lookup (strata_node_get_child (watch, i), "exec");
+
+      if (exec != NULL && exec->kind == STRATA_NODE_MAPPING &&
+          !_strata_list_to_mapping (exec, "environment", "develop.watch.exec.environment", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_strata_canonical_service (StrataNode  *service,
+                           const char  *name,
+                           GError     **error)
+{
+  const char *maps[] = { "environment", "labels", "annotations", "sysctls", NULL };
+  g_autofree char *path = NULL;
+  StrataNode *build, *deploy;
+
+  if (service->kind != STRATA_NODE_MAPPING)
+    {
+      g_autofree char *what = g_strdup_printf ("services.%s", name);
+      return _strata_type_error (error, service, what, "a mapping");
+    }
+  for (guint i = 0; maps[i]; i++)
+    {
+      g_free (path);
+      path = g_strdup_printf ("services.%s.%s", name, maps[i]);
+      if (!_strata_list_to_mapping (service, maps[i], path, error))
+        return FALSE;
+    }
+
+  _strata_string_to_struct (service, "build", "context");
+  if ((build = strata_node_lookup (service, "build")) != NULL && build->kind == STRATA_NODE_MAPPING)
+    {
+      if (!_strata_list_to_mapping (build, "args", "build.args", error) ||
+          !_strata_list_to_mapping (build, "labels", "build.labels", error) ||
+          !_strata_list_to_mapping (build, "additional_contexts", "build.additional_contexts", error))
+        return FALSE;
+      _strata_string_to_list (build, "ssh");
+      canonical_extra_hosts (build);
+      canonical_items (build, "secrets", parse_file_ref, error);
+    }
+  if (!canonical_develop (service, error))
+    return FALSE;
+  if ((deploy = strata_node_lookup (service, "deploy")) != NULL && deploy->kind == STRATA_NODE_MAPPING &&
+      !_strata_list_to_mapping (deploy, "labels", "deploy.labels", error))
+    return FALSE;
+
+  _strata_string_to_struct (service, "extends", "service");
+  _strata_string_to_list (service, "env_file");
+  _strata_string_to_list (service, "dns");
+  _strata_string_to_list (service, "dns_search");
+  _strata_string_to_list (service, "tmpfs");
+  _strata_list_to_null_map (service, "networks");
+  canonical_depends_on (service);
+  canonical_extra_hosts (service);
+  if (!canonical_ports (service, error) ||
+      !canonical_items (service, "volumes", _strata_parse_volume, error) ||
+      !canonical_items (service, "devices", parse_device, error) ||
+      !canonical_items (service, "secrets", parse_file_ref, error) ||
+      !canonical_items (service, "configs", parse_file_ref, error))
+    return FALSE;
+  default_secret_targets (service);
+  return TRUE;
+}

@@ -1,0 +1,101 @@
+/* strata-normalize-paths.c: paths against the project folder, build contexts
+ *
+ * Copyright 2026 The Strata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "strata-canonical-private.h"
+#include "strata-normalize-private.h"
+
+char *
+_strata_resolve_path (const StrataNormalizeContext *ctx,
+                      const char                   *path)
+{
+  if (path[0] == '~' && (path[1] == '/' || path[1] == '\0') && ctx->home_dir != NULL)
+    return g_build_filename (ctx->home_dir, path + 1, NULL);
+  if (g_path_is_absolute (path))
+    return g_canonicalize_filename (path, "/");
+  return g_canonicalize_filename (path, ctx->working_dir);
+}
+
+void
+_strata_resolve_text (const StrataNormalizeContext *ctx,
+                      StrataNode                   *node)
+{
+  char *resolved;
+
+  if (node == NULL || node->kind != STRATA_NODE_SCALAR || strata_node_is_null (node))
+    return;
+  resolved = _strata_resolve_path (ctx, node->text);
+  g_free (node->text);
+  node->text = resolved;
+}
+
+static gboolean
+is_remote_context (const char *context)
+{
+  return strstr (context, "://") != NULL || g_str_has_prefix (context, "git@") ||
+         g_str_has_prefix (context, "github.com/");
+}
+
+void
+_strata_normalize_build (const StrataNormalizeContext *ctx,
+                         StrataNode                   *build)
+{
+  StrataNode *context, *args, *contexts;
+
+  if (build == NULL || build->kind != STRATA_NODE_MAPPING)
+    return;
+  if ((context = strata_node_lookup (build, "context")) == NULL)
+    strata_node_append (build, context = _strata_derived_scalar (build, "context", ".", STRATA_VALUE_STRING));
+  if (!is_remote_context (context->text))
+    _strata_resolve_text (ctx, context);
+  if (strata_node_lookup (build, "dockerfile") == NULL && strata_node_lookup (build, "dockerfile_inline") == NULL)
+    strata_node_append (build, _strata_derived_scalar (build, "dockerfile", "Dockerfile", STRATA_VALUE_STRING));
+
+  /* a bare build arg takes its value from the environment, or goes away */
+  args = strata_node_lookup (build, "args");
+  for (guint i = 0; args && args->kind == STRATA_NODE_MAPPING && i < args->children->len; )
+    {
+      StrataNode *arg = strata_node_get_child (args, i);
+      const char *value = strata_node_is_null (arg) && ctx->environment
+                          ? strata_environment_lookup (ctx->environment, arg->key, NULL) : NULL;
+
+      if (!strata_node_is_null (arg) || value != NULL)
+        {
+          if (value != NULL)
+            (g_free (arg->text), arg->text = g_strdup (value), arg->type = STRATA_VALUE_STRING);
+          i++;
+        }
+      else
+        g_ptr_array_remove_index (args->children, i);
+    }
+
+  contexts = strata_node_lookup (build, "additional_contexts");
+  for (guint i = 0; contexts && contexts->kind == STRATA_NODE_MAPPING && i < contexts->children->len; i++)
+    {
+      StrataNode *c = strata_node_get_child (contexts, i);
+
+      if (c->kind == STRATA_NODE_SCALAR && !is_remote_context (c->text) && strchr (c->text, ':') == NULL)
+        _strata_resolve_text (ctx, c);
+    }
+}
+
+void
+_strata_normalize_volumes (const StrataNormalizeContext *ctx,
+                           StrataNode                   *service)
+{
+  StrataNode *volumes = strata_node_lookup (service, "volumes");
+
+  for (guint i = 0; volumes && volumes->kind == STRATA_NODE_SEQUENCE && i < volumes->children->len; i++)
+    {
+      StrataNode *volume = strata_node_get_child (volumes, i);
+
+      if (g_strcmp0 (strata_node_lookup_text (volume, "type"), "bind") == 0)
+        _strata_resolve_text (ctx, strata_node_lookup (volume, "source"));
+    }
+}

@@ -1,0 +1,39 @@
+/* strata-normalize-private.h: the parts of strata_normalize_project ()
+ *
+ * Copyright 2026 The Strata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "strata-normalize.h"
+
+G_BEGIN_DECLS
+
+/* strata-normalize-paths.c: ~ and relative paths against the project folder */
+char     *_strata_resolve_path          (const StrataNormalizeContext *ctx,
+                                         const char                   *path);
+void      _strata_resolve_text          (const StrataNormalizeContext *ctx,
+                                         StrataNode                   *node);
+void      _strata_normalize_build       (const StrataNormalizeContext *ctx,
+                                         StrataNode                   *build);
+void      _strata_normalize_volumes     (const StrataNormalizeContext *ctx,
+                                         StrataNode                   *service);
+
+/* strata-normalize-env.c */
+gboolean  _strata_normalize_environment (const StrataNormalizeContext *ctx,
+                                         StrataNode                   *service,
+                                         GError                      **error);
+
+/* strata-normalize-services.c */
+void      _strata_split_command         (StrataNode                   *parent,
+                                         const char                   *key);
+gboolean  _strata_normalize_service     (const StrataNormalizeContext *ctx,
+                                         StrataNode                   *service,
+                                         GError                      **error);
+
+/* strata-normalize-resources.c: unused resources dropped, names given */
+void      _strata_normalize_resources   (const StrataNormalizeContext *ctx,
+                                         StrataNode                   *project);
+
+G_END_DECLS

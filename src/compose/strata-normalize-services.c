@@ -1,0 +1,144 @@
+/* strata-normalize-services.c: one service as compose 2.26.1 prints it
+ *
+ * Copyright 2026 The Strata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "strata-canonical-private.h"
+#include "strata-normalize-private.h"
+
+/* command/entrypoint strings are split like a shell (go-shellwords) */
+void
+_strata_split_command (StrataNode *service,
+                       const char *key)
+{
+  StrataNode *command = strata_node_lookup (service, key);
+  g_auto(GStrv) argv = NULL;
+  StrataNode *list;
+
+  if (command == NULL || command->kind != STRATA_NODE_SCALAR || strata_node_is_null (command))
+    return;
+  list = _strata_derived_mapping (command, key);
+  list->kind = STRATA_NODE_SEQUENCE;
+  if (command->text[0] != '\0' && g_shell_parse_argv (command->text, NULL, &argv, NULL))
+    for (guint i = 0; argv[i]; i++)
+      strata_node_append (list, _strata_derived_scalar (command, NULL, argv[i], STRATA_VALUE_STRING));
+  strata_node_set (service, key, list);
+}
+
+static void
+normalize_healthcheck (StrataNode *service)
+{
+  StrataNode *health = strata_node_lookup (service, "healthcheck");
+  StrataNode *test = health ? strata_node_lookup (health, "test") : NULL;
+  StrataNode *list;
+
+  if (test == NULL || test->kind != STRATA_NODE_SCALAR || strata_node_is_null (test))
+    return;
+  list = _strata_derived_mapping (test, "test");
+  list->kind = STRATA_NODE_SEQUENCE;
+  strata_node_append (list, _strata_derived_scalar (test, NULL, "CMD-SHELL", STRATA_VALUE_STRING));
+  strata_node_append (list, _strata_derived_scalar (test, NULL, test->text, STRATA_VALUE_STRING));
+  strata_node_set (health, "test", list);
+}
+
+static void
+add_dependency (StrataNode       *service,
+                const StrataNode *from,
+                const char       *name,
+                gboolean          restart)
+{
+  StrataNode *deps = strata_node_lookup (service, "depends_on");
+  StrataNode *dep;
+
+  if (deps == NULL)
+    strata_node_append (service, deps = _strata_derived_mapping (from, "depends_on"));
+  if (strata_node_lookup (deps, name) != NULL)
+    return;
+  dep = _strata_derived_mapping (from, name);
+  strata_node_append (dep, _strata_derived_scalar (from, "condition", "service_started", STRATA_VALUE_STRING));
+  if (restart)
+    strata_node_append (dep, _strata_derived_scalar (from, "restart", "true", STRATA_VALUE_BOOL));
+  strata_node_append (dep, _strata_derived_scalar (from, "required", "true", STRATA_VALUE_BOOL));
+  strata_node_append (deps, dep);
+}
+
+/* links and network_mode: service:x imply a dependency that restarts,
+ * volumes_from one that does not (compose-go's setImplicitDependencies) */
+static void
+implied_dependencies (StrataNode *service)
+{
+  StrataNode *links = strata_node_lookup (service, "links");
+  StrataNode *from = strata_node_lookup (service, "volumes_from");
+  StrataNode *mode = strata_node_lookup (service, "network_mode");
+
+  for (guint i = 0; links && links->kind == STRATA_NODE_SEQUENCE && i < links->children->len; i++)
+    {
+      StrataNode *link = strata_node_get_child (links, i);
+      g_auto(GStrv) parts = g_strsplit (link->text, ":", 2);
+
+      add_dependency (service, link, parts[0], TRUE);
+    }
+  for (guint i = 0; from && from->kind == STRATA_NODE_SEQUENCE && i < from->children->len; i++)
+    {
+      StrataNode *item = strata_node_get_child (from, i);
+      g_auto(GStrv) parts = g_strsplit (item->text, ":", 2);
+
+      if (!g_str_equal (parts[0], "container"))
+        add_dependency (service, item, parts[0], FALSE);
+    }
+  if (mode != NULL && mode->kind == STRATA_NODE_SCALAR && g_str_has_prefix (mode->text, "service:"))
+    add_dependency (service, mode, mode->text + strlen ("service:"), TRUE);
+}
+
+static void
+normalize_develop (const StrataNormalizeContext *ctx,
+                   StrataNode                   *service)
+{
+  StrataNode *develop = strata_node_lookup (service, "develop");
+  StrataNode *watch = develop ? strata_node_lookup (develop, "watch") : NULL;
+
+  for (guint i = 0; watch && watch->kind == STRATA_NODE_SEQUENCE && i < watch->children->len; i++)
+    {
+      StrataNode *item = strata_node_get_child (watch, i);
+      StrataNode *exec = strata_node_lookup (item, "exec");
+
+      _strata_resolve_text (ctx, strata_node_lookup (item, "path"));
+      if (exec != NULL && exec->kind == STRATA_NODE_MAPPING)
+        _strata_split_command (exec, "command");
+    }
+}
+
+gboolean
+_strata_normalize_service (const StrataNormalizeContext *ctx,
+                           StrataNode                   *service,
+                           GError                      **error)
+{
+  _strata_normalize_build (ctx, strata_node_lookup (service, "build"));
+  normalize_develop (ctx, service);
+  if (!_strata_normalize_environment (ctx, service, error))
+    return FALSE;
+  _strata_split_command (service, "command");
+  _strata_split_command (service, "entrypoint");
+  normalize_healthcheck (service);
+  _strata_normalize_volumes (ctx, service);
+  implied_dependencies (service);
+
+  if (strata_node_lookup (service, "network_mode") == NULL)
+    {
+      StrataNode *networks = strata_node_lookup (service, "networks");
+
+      if (networks == NULL || strata_node_is_null (networks) || strata_node_get_n_children (networks) == 0)
+        {
+          StrataNode *map = _strata_derived_mapping (service, "networks");
+
+          strata_node_append (map, _strata_derived_scalar (service, "default", "", STRATA_VALUE_NULL));
+          strata_node_set (service, "networks", map);
+        }
+    }
+  return TRUE;
+}

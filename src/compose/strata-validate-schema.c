@@ -1,0 +1,300 @@
+/* strata-validate-schema.c: compose-spec.json's checks, driven by strata-schema.c
+ *
+ * Copyright 2026 The Strata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * compose-go validates every file with gojsonschema and reports the most
+ * specific error as "<path> <description>": "services.web Additional
+ * property foo is not allowed", "services.web.ports must be a list" (a
+ * type list reads "must be a number or string"; for oneOf alternatives it
+ * names the first one: "services.web.build must be a string"). The field
+ * tables of strata-schema.c say which keys exist and, in `input`, which
+ * JSON types a file may hold there.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "strata-canonical-private.h"
+#include "strata-compose-error.h"
+#include "strata-emit-private.h"
+#include "strata-schema-private.h"
+#include "strata-validate-private.h"
+#include "strata-validate.h"
+
+static gboolean check_node (const StrataNode        *node,
+                            const StrataNode        *acc,
+                            const StrataSchemaField *field,
+                            const char              *path,
+                            GError                 **error);
+
+static const char *
+default_input (StrataSchemaKind kind)
+{
+  switch (kind)
+    {
+    case STRATA_SCHEMA_STRING:
+    case STRATA_SCHEMA_DURATION:
+      return "string";
+    case STRATA_SCHEMA_NULLABLE_STRING:
+      return "string,number,boolean,null";
+    case STRATA_SCHEMA_INT:
+    case STRATA_SCHEMA_PINT:
+      return "integer,string";
+    case STRATA_SCHEMA_FLOAT:
+    case STRATA_SCHEMA_BYTES:
+    case STRATA_SCHEMA_MODE:
+      return "number,string";
+    case STRATA_SCHEMA_BOOL:
+    case STRATA_SCHEMA_PBOOL:
+      return "boolean,string";
+    case STRATA_SCHEMA_STRUCT:
+    case STRATA_SCHEMA_MAP:
+      return "object";
+    case STRATA_SCHEMA_LIST:
+      return "array";
+    case STRATA_SCHEMA_ANY:
+    default:
+      return NULL;
+    }
+}
+
+static const char *
+json_type (const StrataNode *node)
+{
+  if (node->kind == STRATA_NODE_MAPPING)
+    return "object";
+  if (node->kind == STRATA_NODE_SEQUENCE)
+    return "array";
+  switch (node->type)
+    {
+    case STRATA_VALUE_NULL:
+      return "null";
+    case STRATA_VALUE_BOOL:
+      return "boolean";
+    case STRATA_VALUE_INT:
+      return "integer";
+    case STRATA_VALUE_FLOAT:
+      return "number";
+    case STRATA_VALUE_STRING:
+    default:
+      return "string";
+    }
+}
+
+/* An interpolated value is a string until compose casts it by its field. */
+static gboolean
+casts_to (const StrataNode *node,
+          const char       *type)
+{
+  gint64 i;
+  char *end = NULL;
+
+  if (node->kind != STRATA_NODE_SCALAR || node->origin != STRATA_ORIGIN_INTERPOLATED)
+    return FALSE;
+  if (g_str_equal (type, "integer"))
+    return _strata_go_parse_int (node->text, &i);
+  if (g_str_equal (type, "number"))
+    return node->text[0] != '\0' && (g_ascii_strtod (node->text, &end), *end == '\0');
+  if (g_str_equal (type, "boolean"))
+    return g_str_equal (node->text, "true") || g_str_equal (node->text, "false");
+  return FALSE;
+}
+
+static gboolean
+accepts (const char       *spec,
+         const StrataNode *node)
+{
+  const char *type = json_type (node);
+  g_auto(GStrv) types = g_strsplit_set (spec, ",|", -1);
+
+  for (guint i = 0; types[i]; i++)
+    if (g_str_equal (types[i], type) || (g_str_equal (types[i], "number") && g_str_equal (type, "integer")) ||
+        casts_to (node, types[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* "number,string|object" → "number or string"; object is a mapping, array a list */
+static char *
+human_types (const char *spec)
+{
+  g_autofree char *first = g_strndup (spec, strcspn (spec, "|"));
+  g_auto(GStrv) types = g_strsplit (first, ",", -1);
+  GString *out = g_string_new (NULL);
+  guint n = g_strv_length (types);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *t = g_str_equal (types[i], "object") ? "mapping"
+                    : g_str_equal (types[i], "array") ? "list" : types[i];
+
+      if (i > 0)
+        g_string_append (out, i + 1 == n ? " or " : ", ");
+      g_string_append (out, t);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+type_hint (const char       *want,
+           const StrataNode *node)
+{
+  const char *have = json_type (node);
+
+  if (g_str_has_prefix (want, "string") && node->kind == STRATA_NODE_SCALAR && !g_str_equal (have, "null"))
+    return _("Put the value in quotes to make it a string.");
+  if (g_str_has_prefix (want, "list") || g_str_has_prefix (want, "array"))
+    return _("Write a list here: one `- item` a line, or `[a, b]`.");
+  if (g_str_has_prefix (want, "mapping") || g_str_has_prefix (want, "object"))
+    return _("Write a mapping here: one `key: value` a line, indented under the key.");
+  if (g_str_equal (have, "null"))
+    return _("Give it a value, or remove the key.");
+  return _("Change the value to the type the message names.");
+}
+
+static gboolean
+type_error (GError          **error,
+            const StrataNode *node,
+            const char       *path,
+            const char       *spec)
+{
+  g_autofree char *want = human_types (spec);
+  /* a null value has no place of its own: point at its key */
+  const StrataPosition *pos = strata_node_is_null (node) ? _strata_node_place (node) : &node->pos;
+
+  return _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, pos, type_hint (spec, node),
+                            "%s must be a %s", path, want);
+}
+
+static char *
+child_path (const char *path,
+            const char *key)
+{
+  return path[0] == '\0' ? g_strdup (key) : g_strdup_printf ("%s.%s", path, key);
+}
+
+static const StrataSchemaField *
+find_field (const StrataSchemaStruct *schema,
+            const char               *key)
+{
+  for (guint f = 0; f < schema->n_fields; f++)
+    if (g_str_equal (schema->fields[f].name, key) &&
+        !(schema->fields[f].flags & STRATA_SCHEMA_FIELD_OUTPUT_ONLY))
+      return &schema->fields[f];
+  return NULL;
+}
+
+static gboolean
+unknown_key (GError                  **error,
+             const StrataNode         *child,
+             const char               *path,
+             const StrataSchemaStruct *schema)
+{
+  const char *suggestion = _strata_closest_name (child->key, schema);
+  g_autofree char *hint = NULL;
+
+  if (suggestion != NULL)
+    hint = g_strdup_printf (_("Did you mean `%s`? A key of your own must start with x-."), suggestion);
+  else
+    hint = g_strdup (_("Remove it, or start its name with x- to keep it as an extension."));
+  return _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, _strata_node_place (child), hint,
+                            "%s Additional property %s is not allowed",
+                            path[0] != '\0' ? path : "(root)", child->key);
+}
+
+static gboolean
+check_struct (const StrataNode         *node,
+              const StrataNode         *acc,
+              const StrataSchemaStruct *schema,
+              const char               *path,
+              GError                  **error)
+{
+  for (guint i = 0; i < strata_node_get_n_children (node); i++)
+    {
+      const StrataNode *child = strata_node_get_child (node, i);
+      const StrataSchemaField *field;
+      g_autofree char *sub_path = NULL;
+
+      if (g_str_has_prefix (child->key, "x-"))
+        continue;
+      if ((field = find_field (schema, child->key)) == NULL)
+        return unknown_key (error, child, path, schema);
+      sub_path = child_path (path, child->key);
+      if (!check_node (child, acc && acc->kind == STRATA_NODE_MAPPING ? strata_node_lookup (acc, child->key) : NULL,
+                       field, sub_path, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* List items and map values, described by the field's `item`. */
+static gboolean
+check_items (const StrataNode        *node,
+             const StrataNode        *acc,
+             const StrataSchemaField *field,
+             GError                 **error,
+             const char              *path)
+{
+  StrataSchemaField item = { NULL, field->elem, 0, field->sub, 0, field->item, NULL };
+
+  /* the list form of a mapping (KEY=VAL, depends_on, networks) is strings */
+  if (node->kind == STRATA_NODE_SEQUENCE && field->kind != STRATA_SCHEMA_LIST)
+    item = (StrataSchemaField) { NULL, STRATA_SCHEMA_STRING, 0, NULL, 0, "string", NULL };
+  /* list_or_dict values */
+  else if (node->kind == STRATA_NODE_MAPPING && item.input == NULL && g_strcmp0 (field->input, "object|array") == 0)
+    item.input = "string,number,boolean,null";
+
+  for (guint i = 0; i < strata_node_get_n_children (node); i++)
+    {
+      const StrataNode *child = strata_node_get_child (node, i);
+      g_autofree char *index = g_strdup_printf ("%u", i);
+      g_autofree char *sub_path = child_path (path, node->kind == STRATA_NODE_MAPPING ? child->key : index);
+      const StrataNode *acc_child = NULL;
+
+      if (node->kind == STRATA_NODE_MAPPING && acc != NULL && acc->kind == STRATA_NODE_MAPPING)
+        acc_child = strata_node_lookup (acc, child->key);
+      if (!check_node (child, acc_child, &item, sub_path, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_node (const StrataNode        *node,
+            const StrataNode        *acc,
+            const StrataSchemaField *field,
+            const char              *path,
+            GError                 **error)
+{
+  const char *spec = field->input ? field->input : default_input (field->kind);
+
+  if (spec == NULL)
+    return TRUE;
+  if (!accepts (spec, node))
+    {
+      /* compose merges a null over an earlier value before validating */
+      if (strata_node_is_null (node) && acc != NULL && !strata_node_is_null (acc))
+        return TRUE;
+      return type_error (error, node, path, spec);
+    }
+  if (node->kind == STRATA_NODE_MAPPING && field->kind == STRATA_SCHEMA_STRUCT && field->sub != NULL)
+    return check_struct (node, acc, field->sub, path, error);
+  if (node->kind != STRATA_NODE_SCALAR && field->kind != STRATA_SCHEMA_ANY)
+    return check_items (node, acc, field, error, path);
+  return TRUE;
+}
+
+gboolean
+_strata_validate_schema (const StrataNode  *file_root,
+                         const StrataNode  *accumulated,
+                         GError           **error)
+{
+  static const StrataSchemaField root = { "", STRATA_SCHEMA_STRUCT, 0, NULL, 0, "object", NULL };
+  StrataSchemaField field = root;
+
+  field.sub = _strata_schema_project ();
+  return check_node (file_root, accumulated, &field, "", error);
+}
