@@ -182,10 +182,10 @@ _strata_config_columns_add (StrataConfigView *self,
 
   column = add_column (column_view, _("Key"), G_CALLBACK (key_setup),
                        G_CALLBACK (key_bind), G_CALLBACK (key_unbind), NULL);
-  gtk_column_view_column_set_fixed_width (column, 220);
+  gtk_column_view_column_set_fixed_width (column, 180);
   column = add_column (column_view, _("Value"), G_CALLBACK (value_setup),
                        G_CALLBACK (value_bind), NULL, NULL);
-  gtk_column_view_column_set_fixed_width (column, 260);
+  gtk_column_view_column_set_fixed_width (column, 200);
   gtk_column_view_column_set_expand (column, TRUE);
   column = add_column (column_view, _("Source"), G_CALLBACK (source_setup),
                        G_CALLBACK (source_bind), NULL, self);

@@ -12,6 +12,7 @@
 #include "strata-application.h"
 #include "strata-ui-private.h"
 #include "strata-config-view-private.h"
+#include "strata-project.h"
 #include "strata-source-style.h"
 
 struct _StrataConfigView
@@ -287,6 +288,45 @@ strata_config_view_set_tree (StrataConfigView *self,
   gtk_stack_set_visible_child_name (self->stack, "tree");
 }
 
+/**
+ * strata_config_view_reveal:
+ * @path: a key path such as "services/django/ports/[1]"
+ *
+ * Expands the rows above @path and selects its row.
+ *
+ * Returns: (transfer full) (nullable): the row's item
+ */
+StrataNodeItem *
+strata_config_view_reveal (StrataConfigView *self,
+                           const char       *path)
+{
+  GListModel *model;
+
+  g_return_val_if_fail (STRATA_IS_CONFIG_VIEW (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  model = G_LIST_MODEL (self->tree_model);
+  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, i);
+      g_autoptr(StrataNodeItem) item = gtk_tree_list_row_get_item (row);
+      const char *item_path = strata_node_item_get_path (item);
+
+      if (g_str_equal (item_path, path))
+        {
+          GtkSelectionModel *selection = gtk_column_view_get_model (self->column_view);
+
+          gtk_selection_model_select_item (selection, i, TRUE);
+          gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", i);
+          return g_steal_pointer (&item);
+        }
+      if (g_str_has_prefix (path, item_path) && path[strlen (item_path)] == '/')
+        gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+
+  return NULL;
+}
+
 GListModel *
 strata_config_view_get_model (StrataConfigView *self)
 {
@@ -295,15 +335,23 @@ strata_config_view_get_model (StrataConfigView *self)
   return self->tree_model ? G_LIST_MODEL (self->tree_model) : NULL;
 }
 
-/* Until StrataProject lands on main, a project shows the empty state. */
+/* Shows the merged tree of @project (kept alive while rows point into it). */
 void
 strata_config_view_set_project (StrataConfigView *self,
                                 StrataProject    *project)
 {
   g_return_if_fail (STRATA_IS_CONFIG_VIEW (self));
+  g_return_if_fail (project == NULL || STRATA_IS_PROJECT (project));
 
   g_set_object (&self->project, (GObject *) project);
-  strata_config_view_set_tree (self, NULL, NULL, NULL);
+  if (project == NULL)
+    {
+      strata_config_view_set_tree (self, NULL, NULL, NULL);
+      return;
+    }
+
+  strata_config_view_set_tree (self, G_OBJECT (project), strata_project_get_merged (project),
+                               strata_project_get_layers (project));
 }
 
 static GtkTextBuffer *
@@ -362,7 +410,7 @@ strata_config_view_open_source (StrataConfigView     *self,
       int width = gtk_widget_get_width (GTK_WIDGET (self->paned));
 
       if (width > 0)
-        gtk_paned_set_position (self->paned, MAX (width - 480, width / 2));
+        gtk_paned_set_position (self->paned, width * 3 / 5);
       gtk_widget_set_visible (self->source_pane, TRUE);
     }
   strata_config_view_show_line (self, pos->line);

@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "strata-node.h"
+#include "strata-node-item.h"
 #include "strata-ui-types.h"
 
 G_BEGIN_DECLS
@@ -24,6 +24,8 @@ void        strata_config_view_set_tree         (StrataConfigView     *self,
                                                  const StrataNode     *root,
                                                  GPtrArray            *layers);
 GListModel *strata_config_view_get_model        (StrataConfigView     *self);
+StrataNodeItem *strata_config_view_reveal       (StrataConfigView     *self,
+                                                 const char           *path);
 void        strata_config_view_set_search       (StrataConfigView     *self,
                                                  const char           *text);
 void        strata_config_view_set_layer_filter (StrataConfigView     *self,

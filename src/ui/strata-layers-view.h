@@ -1,4 +1,4 @@
-/* strata-layers-view.h
+/* strata-layers-view.h: what each override file changes, before and after
  *
  * Copyright 2026 The Strata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (StrataLayersView, strata_layers_view, STRATA, LAYERS_VIEW, GtkWidget)
 
-void strata_layers_view_set_project (StrataLayersView *self,
-                                     StrataProject    *project);
+void        strata_layers_view_set_project  (StrataLayersView *self,
+                                             StrataProject    *project);
+GListModel *strata_layers_view_get_entries  (StrataLayersView *self);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "strata-file-watch.h"
 #include "strata-ui-private.h"
 #include "strata-project-view.h"
+#include "strata-project.h"
 
 struct _StrataProjectView
 {
@@ -35,8 +36,18 @@ struct _StrataProjectView
   /* Owned references */
   GFile                *folder;
   StrataFileWatch      *watch;
+  StrataProject        *project;
+  GCancellable         *cancellable;
   guint                 n_reloads;
 };
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* The files compose reads by default; once the project model is bound, its
  * own list of layers and env files replaces this one. */
@@ -48,8 +59,7 @@ static const char * const default_files[] = {
 
 G_DEFINE_FINAL_TYPE (StrataProjectView, strata_project_view, GTK_TYPE_WIDGET)
 
-/* The project model (StrataProject) and the engine are not on main yet:
- * every view shows its empty state and the engine actions stay off. */
+/* The engine is not bound yet: its actions stay off. */
 static void
 strata_project_view_bind_views (StrataProjectView *self,
                                 StrataProject     *project)
@@ -66,6 +76,11 @@ strata_project_view_watch_folder (StrataProjectView *self)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) paths = NULL;
+  GPtrArray *files = self->project ? strata_project_get_config_files (self->project) : NULL;
+
+  for (guint i = 0; files != NULL && i < files->len; i++)
+    if (!g_str_equal (g_ptr_array_index (files, i), "-"))
+      g_strv_builder_add (builder, g_ptr_array_index (files, i));
 
   for (guint i = 0; i < G_N_ELEMENTS (default_files); i++)
     {
@@ -79,17 +94,79 @@ strata_project_view_watch_folder (StrataProjectView *self)
   strata_file_watch_set_paths (self->watch, (const char * const *) paths);
 }
 
-/* Reads the files again; the views keep their expansion and scroll. */
+/* A load that failed as a whole shows as one problem without a place. */
+static GPtrArray *
+diagnostics_from_error (const GError *error)
+{
+  GPtrArray *diagnostics = strata_diagnostics_new ();
+  StrataPosition nowhere = { NULL, 0, 0 };
+
+  g_ptr_array_add (diagnostics, strata_diagnostic_new (STRATA_SEVERITY_ERROR, &nowhere, NULL,
+                                                       "%s", error->message));
+  return diagnostics;
+}
+
+static void
+strata_project_view_set_project (StrataProjectView *self,
+                                 StrataProject     *project,
+                                 const GError      *error)
+{
+  g_autoptr(GPtrArray) failure = error ? diagnostics_from_error (error) : NULL;
+
+  if (g_set_object (&self->project, project))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+
+  if (project != NULL)
+    adw_view_switcher_title_set_title (self->switcher_title, strata_project_get_name (project));
+  strata_project_view_bind_views (self, project);
+  strata_diagnostics_bar_set_diagnostics (self->diagnostics_bar,
+                                          project ? strata_project_get_diagnostic_list (project) : failure);
+  strata_project_view_watch_folder (self);
+}
+
+static void
+on_project_loaded (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(StrataProjectView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataProject) project = strata_project_load_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->n_reloads++;
+  strata_project_view_set_project (self, project, error);
+}
+
+/* Reads the files again, in a thread; the views keep their expansion and
+ * scroll when the new snapshot arrives. */
 void
 strata_project_view_reload (StrataProjectView *self)
 {
+  g_autoptr(StrataLoadOptions) options = NULL;
+
   g_return_if_fail (STRATA_IS_PROJECT_VIEW (self));
 
   if (self->folder == NULL)
     return;
 
-  self->n_reloads++;
-  strata_project_view_bind_views (self, NULL);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  options = strata_load_options_new ();
+  options->cwd = g_file_get_path (self->folder);
+  strata_project_load_async (options, self->cancellable, on_project_loaded, g_object_ref (self));
+}
+
+StrataProject *
+strata_project_view_get_project (StrataProjectView *self)
+{
+  g_return_val_if_fail (STRATA_IS_PROJECT_VIEW (self), NULL);
+
+  return self->project;
 }
 
 guint
@@ -118,8 +195,9 @@ strata_project_view_set_folder (StrataProjectView *self,
   adw_view_switcher_title_set_subtitle (self->switcher_title, path);
   strata_sidebar_set_active_path (self->sidebar, path);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  strata_project_view_watch_folder (self);
-  strata_project_view_bind_views (self, NULL);
+  strata_project_view_set_project (self, NULL, NULL);
+  self->n_reloads = 0;
+  strata_project_view_reload (self);
 }
 
 GFile *
@@ -203,10 +281,31 @@ strata_project_view_dispose (GObject *object)
   StrataProjectView *self = STRATA_PROJECT_VIEW (object);
 
   _strata_widget_dispose_children (GTK_WIDGET (self), STRATA_TYPE_PROJECT_VIEW);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->folder);
   g_clear_object (&self->watch);
+  g_clear_object (&self->project);
 
   G_OBJECT_CLASS (strata_project_view_parent_class)->dispose (object);
+}
+
+static void
+strata_project_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  StrataProjectView *self = STRATA_PROJECT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -247,6 +346,12 @@ strata_project_view_class_init (StrataProjectViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = strata_project_view_dispose;
+  object_class->get_property = strata_project_view_get_property;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, STRATA_TYPE_PROJECT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   strata_application_register_resources ();
   g_type_ensure (STRATA_TYPE_SIDEBAR);

@@ -27,6 +27,7 @@ void                 strata_project_view_set_folder        (StrataProjectView *s
                                                             GFile             *folder);
 GFile               *strata_project_view_get_folder        (StrataProjectView *self);
 void                 strata_project_view_reload            (StrataProjectView *self);
+StrataProject       *strata_project_view_get_project       (StrataProjectView *self);
 guint                strata_project_view_get_n_reloads     (StrataProjectView *self);
 const char          *strata_project_view_get_visible_page  (StrataProjectView *self);
 StrataSidebar       *strata_project_view_get_sidebar       (StrataProjectView *self);

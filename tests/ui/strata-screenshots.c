@@ -43,6 +43,20 @@ save (StrataWindow *window,
   fflush (stdout);
 }
 
+/* The django service unfolded, its overridden command open in its file. */
+static void
+show_provenance (StrataProjectView *view)
+{
+  StrataConfigView *config = strata_project_view_get_config_view (view);
+  g_autoptr(StrataNodeItem) ports = strata_config_view_reveal (config, "services/django/ports/[1]");
+  g_autoptr(StrataNodeItem) environment = strata_config_view_reveal (config, "services/django/environment/DJANGO_DEBUG");
+  g_autoptr(StrataNodeItem) command = strata_config_view_reveal (config, "services/django/command");
+
+  if (command == NULL)
+    g_error ("the demo has no services/django/command");
+  strata_config_view_open_source (config, &strata_node_item_get_node (command)->pos);
+}
+
 static void
 render_scheme (StrataApplication *app,
                Run               *run,
@@ -51,6 +65,7 @@ render_scheme (StrataApplication *app,
 {
   StrataWindow *window = strata_window_new (app);
   g_autoptr(GFile) demo = g_file_new_for_path (run->demo_dir);
+  StrataProjectView *view;
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_scheme);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
@@ -58,10 +73,14 @@ render_scheme (StrataApplication *app,
   save (window, run->output_dir, "empty", scheme);
 
   strata_window_open_folder (window, demo);
+  view = strata_window_get_project_view (window);
+  while (strata_project_view_get_n_reloads (view) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  show_provenance (view);
+
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
-      gtk_widget_activate_action (GTK_WIDGET (strata_window_get_project_view (window)),
-                                  "project.show-page", "s", pages[i]);
+      gtk_widget_activate_action (GTK_WIDGET (view), "project.show-page", "s", pages[i]);
       save (window, run->output_dir, pages[i], scheme);
     }
 
