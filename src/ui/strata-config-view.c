@@ -30,6 +30,7 @@ struct _StrataConfigView
   GtkWidget         *source_pane;
   GtkLabel          *source_label;
   GtkSourceView     *source_view;
+  GtkSourceView     *text_view;
 
   /* Owned references */
   GObject           *project;
@@ -41,7 +42,16 @@ struct _StrataConfigView
   StrataLayer       *layer_filter;  /* borrowed from layers */
   StrataLayer       *source_layer;  /* borrowed from layers */
   guint              source_line;
+  gboolean           show_text;
 };
+
+enum {
+  PROP_0,
+  PROP_SHOW_TEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (StrataConfigView, strata_config_view, GTK_TYPE_WIDGET)
 
@@ -191,6 +201,15 @@ strata_config_view_fill_layers (StrataConfigView *self)
   gtk_drop_down_set_selected (self->layer_dropdown, 0);
 }
 
+static void
+strata_config_view_update_page (StrataConfigView *self)
+{
+  if (self->tree_model == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->stack, self->show_text ? "text" : "tree");
+}
+
 /* Rows are named by their key path, so expansion survives a reload. */
 static GHashTable *
 strata_config_view_save_expansion (StrataConfigView *self)
@@ -285,7 +304,7 @@ strata_config_view_set_tree (StrataConfigView *self,
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   strata_config_view_restore_expansion (self, expanded);
   gtk_adjustment_set_value (vadj, scroll);
-  gtk_stack_set_visible_child_name (self->stack, "tree");
+  strata_config_view_update_page (self);
 }
 
 /**
@@ -347,9 +366,12 @@ strata_config_view_set_project (StrataConfigView *self,
   if (project == NULL)
     {
       strata_config_view_set_tree (self, NULL, NULL, NULL);
+      _strata_config_text_show (self->text_view, NULL, NULL);
       return;
     }
 
+  _strata_config_text_show (self->text_view, strata_project_get_normalized (project),
+                            strata_project_get_layers (project));
   strata_config_view_set_tree (self, G_OBJECT (project), strata_project_get_merged (project),
                                strata_project_get_layers (project));
 }
@@ -464,11 +486,55 @@ focus_search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (STRATA_CONFIG_VIEW (widget)->search_entry));
 }
 
-static void
-show_text_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+void
+strata_config_view_set_show_text (StrataConfigView *self,
+                                  gboolean          show_text)
 {
+  g_return_if_fail (STRATA_IS_CONFIG_VIEW (self));
+
+  show_text = !!show_text;
+  if (self->show_text == show_text)
+    return;
+
+  self->show_text = show_text;
+  strata_config_view_update_page (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TEXT]);
+}
+
+static void
+strata_config_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  StrataConfigView *self = STRATA_CONFIG_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_TEXT:
+      g_value_set_boolean (value, self->show_text);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+strata_config_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  StrataConfigView *self = STRATA_CONFIG_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_TEXT:
+      strata_config_view_set_show_text (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -494,6 +560,13 @@ strata_config_view_class_init (StrataConfigViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = strata_config_view_dispose;
+  object_class->get_property = strata_config_view_get_property;
+  object_class->set_property = strata_config_view_set_property;
+
+  properties[PROP_SHOW_TEXT] =
+    g_param_spec_boolean ("show-text", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   strata_application_register_resources ();
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
@@ -508,6 +581,7 @@ strata_config_view_class_init (StrataConfigViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrataConfigView, source_pane);
   gtk_widget_class_bind_template_child (widget_class, StrataConfigView, source_label);
   gtk_widget_class_bind_template_child (widget_class, StrataConfigView, source_view);
+  gtk_widget_class_bind_template_child (widget_class, StrataConfigView, text_view);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_layer_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activate);
@@ -515,7 +589,7 @@ strata_config_view_class_init (StrataConfigViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "config.close-source", NULL, close_source_action);
   gtk_widget_class_install_action (widget_class, "config.focus-search", NULL, focus_search_action);
-  gtk_widget_class_install_action (widget_class, "config.show-text", NULL, show_text_action);
+  gtk_widget_class_install_property_action (widget_class, "config.show-text", "show-text");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "config.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "config.show-text", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "config.close-source", NULL);
@@ -537,7 +611,5 @@ strata_config_view_init (StrataConfigView *self)
   strata_source_buffer_follow_style (buffer);
   gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (buffer), "target-line",
                               "paragraph-background", "rgba(53,132,228,0.25)", NULL);
-
-  /* The compose-style text needs the emitter (strata_emit_yaml). */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "config.show-text", FALSE);
+  _strata_config_text_setup (self->text_view);
 }

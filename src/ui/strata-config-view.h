@@ -24,6 +24,8 @@ void        strata_config_view_set_tree         (StrataConfigView     *self,
                                                  const StrataNode     *root,
                                                  GPtrArray            *layers);
 GListModel *strata_config_view_get_model        (StrataConfigView     *self);
+void        strata_config_view_set_show_text    (StrataConfigView     *self,
+                                                 gboolean              show_text);
 StrataNodeItem *strata_config_view_reveal       (StrataConfigView     *self,
                                                  const char           *path);
 void        strata_config_view_set_search       (StrataConfigView     *self,

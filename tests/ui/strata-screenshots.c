@@ -84,6 +84,10 @@ render_scheme (StrataApplication *app,
       save (window, run->output_dir, pages[i], scheme);
     }
 
+  gtk_widget_activate_action (GTK_WIDGET (view), "project.show-page", "s", "configuration");
+  strata_config_view_set_show_text (strata_project_view_get_config_view (view), TRUE);
+  save (window, run->output_dir, "configuration-text", scheme);
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
