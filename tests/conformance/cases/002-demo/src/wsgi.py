@@ -1,0 +1,1 @@
+# The Django project's WSGI entry point would live here.
