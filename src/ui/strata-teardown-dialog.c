@@ -79,7 +79,7 @@ strata_teardown_row_new (StrataTeardownItem *item)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : "");
-  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), strata_resource_kind_to_icon (strata_teardown_item_get_kind (item)));
+  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), strata_plan_kind_to_icon (strata_teardown_item_get_kind (item)));
   if (kept)
     gtk_widget_add_css_class (row, "dim-label");
 

@@ -12,7 +12,7 @@ struct _StrataTeardownItem
 {
   GObject              parent_instance;
 
-  StrataResourceKind   kind;
+  StrataPlanKind   kind;
   StrataTeardownState  state;
   char                *name;
   char                *detail;  /* what it is, or why it is kept */
@@ -30,17 +30,17 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 const char *
-strata_resource_kind_to_icon (StrataResourceKind kind)
+strata_plan_kind_to_icon (StrataPlanKind kind)
 {
   switch (kind)
     {
-    case STRATA_RESOURCE_CONTAINER:
+    case STRATA_PLAN_CONTAINER:
       return "view-grid-symbolic";
-    case STRATA_RESOURCE_NETWORK:
+    case STRATA_PLAN_NETWORK:
       return "network-wired-symbolic";
-    case STRATA_RESOURCE_VOLUME:
+    case STRATA_PLAN_VOLUME:
       return "drive-harddisk-symbolic";
-    case STRATA_RESOURCE_IMAGE:
+    case STRATA_PLAN_IMAGE:
     default:
       return "image-x-generic-symbolic";
     }
@@ -97,7 +97,7 @@ strata_teardown_item_init (StrataTeardownItem *self)
 }
 
 StrataTeardownItem *
-strata_teardown_item_new (StrataResourceKind  kind,
+strata_teardown_item_new (StrataPlanKind  kind,
                           const char         *name,
                           const char         *detail)
 {
@@ -115,7 +115,7 @@ strata_teardown_item_new (StrataResourceKind  kind,
 
 /* A resource the plan lists but does not touch (external, or in use). */
 StrataTeardownItem *
-strata_teardown_item_new_kept (StrataResourceKind  kind,
+strata_teardown_item_new_kept (StrataPlanKind  kind,
                                const char         *name,
                                const char         *reason)
 {
@@ -125,7 +125,7 @@ strata_teardown_item_new_kept (StrataResourceKind  kind,
   return self;
 }
 
-StrataResourceKind
+StrataPlanKind
 strata_teardown_item_get_kind (StrataTeardownItem *self)
 {
   g_return_val_if_fail (STRATA_IS_TEARDOWN_ITEM (self), 0);

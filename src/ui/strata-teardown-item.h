@@ -8,15 +8,9 @@
 
 #include <gio/gio.h>
 
-G_BEGIN_DECLS
+#include "strata-down-plan.h"
 
-typedef enum
-{
-  STRATA_RESOURCE_CONTAINER,
-  STRATA_RESOURCE_NETWORK,
-  STRATA_RESOURCE_VOLUME,
-  STRATA_RESOURCE_IMAGE,
-} StrataResourceKind;
+G_BEGIN_DECLS
 
 typedef enum
 {
@@ -31,13 +25,13 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (StrataTeardownItem, strata_teardown_item, STRATA, TEARDOWN_ITEM, GObject)
 
-StrataTeardownItem  *strata_teardown_item_new        (StrataResourceKind   kind,
+StrataTeardownItem  *strata_teardown_item_new        (StrataPlanKind       kind,
                                                       const char          *name,
                                                       const char          *detail);
-StrataTeardownItem  *strata_teardown_item_new_kept   (StrataResourceKind   kind,
+StrataTeardownItem  *strata_teardown_item_new_kept   (StrataPlanKind       kind,
                                                       const char          *name,
                                                       const char          *reason);
-StrataResourceKind   strata_teardown_item_get_kind   (StrataTeardownItem  *self);
+StrataPlanKind       strata_teardown_item_get_kind   (StrataTeardownItem  *self);
 const char          *strata_teardown_item_get_name   (StrataTeardownItem  *self);
 const char          *strata_teardown_item_get_detail (StrataTeardownItem  *self);
 StrataTeardownState  strata_teardown_item_get_state  (StrataTeardownItem  *self);
@@ -45,6 +39,6 @@ const char          *strata_teardown_item_get_error  (StrataTeardownItem  *self)
 void                 strata_teardown_item_set_state  (StrataTeardownItem  *self,
                                                       StrataTeardownState  state,
                                                       const char          *error);
-const char          *strata_resource_kind_to_icon    (StrataResourceKind   kind);
+const char          *strata_plan_kind_to_icon        (StrataPlanKind       kind);
 
 G_END_DECLS

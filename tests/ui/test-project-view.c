@@ -160,9 +160,9 @@ test_progress_then_summary (Fixture       *fixture,
 {
   StrataProgressPanel *panel = strata_project_view_get_progress_panel (fixture->view);
   g_autoptr(GListStore) plan = g_list_store_new (STRATA_TYPE_TEARDOWN_ITEM);
-  g_autoptr(StrataTeardownItem) container = strata_teardown_item_new (STRATA_RESOURCE_CONTAINER, "demo-django-1", NULL);
-  g_autoptr(StrataTeardownItem) volume = strata_teardown_item_new (STRATA_RESOURCE_VOLUME, "demo_pgdata", NULL);
-  g_autoptr(StrataTeardownItem) kept = strata_teardown_item_new_kept (STRATA_RESOURCE_NETWORK, "proxy", "external: true");
+  g_autoptr(StrataTeardownItem) container = strata_teardown_item_new (STRATA_PLAN_CONTAINER, "demo-django-1", NULL);
+  g_autoptr(StrataTeardownItem) volume = strata_teardown_item_new (STRATA_PLAN_VOLUME, "demo_pgdata", NULL);
+  g_autoptr(StrataTeardownItem) kept = strata_teardown_item_new_kept (STRATA_PLAN_NETWORK, "proxy", "external: true");
   g_autofree char *summary = NULL;
 
   g_list_store_append (plan, container);

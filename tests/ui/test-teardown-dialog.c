@@ -19,10 +19,10 @@ static GListStore *
 make_plan (void)
 {
   GListStore *plan = g_list_store_new (STRATA_TYPE_TEARDOWN_ITEM);
-  g_autoptr(StrataTeardownItem) django = strata_teardown_item_new (STRATA_RESOURCE_CONTAINER, "demo-django-1", "django");
-  g_autoptr(StrataTeardownItem) network = strata_teardown_item_new (STRATA_RESOURCE_NETWORK, "demo_default", NULL);
-  g_autoptr(StrataTeardownItem) volume = strata_teardown_item_new (STRATA_RESOURCE_VOLUME, "demo_pgdata", "postgresql");
-  g_autoptr(StrataTeardownItem) shared = strata_teardown_item_new_kept (STRATA_RESOURCE_VOLUME, "shared-cache",
+  g_autoptr(StrataTeardownItem) django = strata_teardown_item_new (STRATA_PLAN_CONTAINER, "demo-django-1", "django");
+  g_autoptr(StrataTeardownItem) network = strata_teardown_item_new (STRATA_PLAN_NETWORK, "demo_default", NULL);
+  g_autoptr(StrataTeardownItem) volume = strata_teardown_item_new (STRATA_PLAN_VOLUME, "demo_pgdata", "postgresql");
+  g_autoptr(StrataTeardownItem) shared = strata_teardown_item_new_kept (STRATA_PLAN_VOLUME, "shared-cache",
                                                                        "external: true");
 
   g_list_store_append (plan, django);
