@@ -76,13 +76,23 @@ strata_progress_panel_count (StrataProgressPanel *self)
   count = g_strdup_printf (_("%u of %u"), self->n_done, n);
   gtk_label_set_label (self->count_label, count);
   gtk_progress_bar_set_fraction (self->progress_bar, n ? (double) self->n_done / n : 1.0);
+}
 
-  if (self->running && self->n_done == n)
-    {
-      self->running = FALSE;
-      gtk_revealer_set_reveal_child (self->revealer, self->n_failed > 0);
-      g_signal_emit (self, signals[FINISHED], 0);
-    }
+/* The operation is over (its steps may report "done" more than once, as a
+ * container is stopped and then removed): emits ::finished. The panel stays
+ * open when something failed. */
+void
+strata_progress_panel_finish (StrataProgressPanel *self)
+{
+  g_return_if_fail (STRATA_IS_PROGRESS_PANEL (self));
+
+  if (!self->running)
+    return;
+
+  strata_progress_panel_count (self);
+  self->running = FALSE;
+  gtk_revealer_set_reveal_child (self->revealer, self->n_failed > 0);
+  g_signal_emit (self, signals[FINISHED], 0);
 }
 
 static void

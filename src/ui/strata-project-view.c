@@ -11,35 +11,9 @@
 #include "strata-application.h"
 #include "strata-file-watch.h"
 #include "strata-ui-private.h"
-#include "strata-project-view.h"
+#include "strata-project-view-private.h"
 #include "strata-project.h"
 
-struct _StrataProjectView
-{
-  GtkWidget             parent_instance;
-
-  /* Template widgets */
-  AdwLeaflet           *leaflet;
-  StrataSidebar        *sidebar;
-  AdwHeaderBar         *header_bar;
-  GtkWidget            *back_button;
-  AdwViewSwitcherTitle *switcher_title;
-  AdwViewStack         *view_stack;
-  StrataDiagnosticsBar *diagnostics_bar;
-  StrataProgressPanel  *progress_panel;
-  StrataServicesView   *services_view;
-  StrataConfigView     *config_view;
-  StrataLayersView     *layers_view;
-  StrataResourcesView  *resources_view;
-  StrataLogsView       *logs_view;
-
-  /* Owned references */
-  GFile                *folder;
-  StrataFileWatch      *watch;
-  StrataProject        *project;
-  GCancellable         *cancellable;
-  guint                 n_reloads;
-};
 
 enum {
   PROP_0,
@@ -122,6 +96,7 @@ strata_project_view_set_project (StrataProjectView *self,
   strata_diagnostics_bar_set_diagnostics (self->diagnostics_bar,
                                           project ? strata_project_get_diagnostic_list (project) : failure);
   strata_project_view_watch_folder (self);
+  _strata_project_view_engine_bind (self);
 }
 
 static void
@@ -155,6 +130,8 @@ strata_project_view_reload (StrataProjectView *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  if (!strata_engine_session_is_ready (self->session))
+    strata_engine_session_start (self->session);
 
   options = strata_load_options_new ();
   options->cwd = g_file_get_path (self->folder);
@@ -196,6 +173,9 @@ strata_project_view_set_folder (StrataProjectView *self,
   strata_sidebar_set_active_path (self->sidebar, path);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   strata_project_view_set_project (self, NULL, NULL);
+  if (strata_engine_session_get_endpoint (self->session) == NULL
+      && strata_engine_session_get_error (self->session) == NULL)
+    strata_engine_session_start (self->session);
   self->n_reloads = 0;
   strata_project_view_reload (self);
 }
@@ -286,6 +266,7 @@ strata_project_view_dispose (GObject *object)
   g_clear_object (&self->folder);
   g_clear_object (&self->watch);
   g_clear_object (&self->project);
+  _strata_project_view_engine_dispose (self);
 
   G_OBJECT_CLASS (strata_project_view_parent_class)->dispose (object);
 }
@@ -323,8 +304,7 @@ strata_project_view_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "project.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "project.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "project.up", NULL, engine_action);
-  gtk_widget_class_install_action (widget_class, "project.down", NULL, engine_action);
-  gtk_widget_class_install_action (widget_class, "project.tear-down", NULL, engine_action);
+  _strata_project_view_install_engine_actions (widget_class);
 
   add_page_shortcut (widget_class, GDK_KEY_1, "services");
   add_page_shortcut (widget_class, GDK_KEY_2, "configuration");
@@ -397,6 +377,7 @@ strata_project_view_init (StrataProjectView *self)
                           G_BINDING_SYNC_CREATE);
   strata_sidebar_bind_folded (self->sidebar, G_OBJECT (self->leaflet));
 
+  _strata_project_view_engine_init (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.up", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.down", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.tear-down", FALSE);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "strata-application.h"
 #include "strata-ui-private.h"
@@ -176,8 +177,11 @@ strata_resources_view_set_engine_error (StrataResourcesView *self,
       return;
     }
 
-  description = g_strdup_printf (_("Strata tried %s.\n%s\n\nThe configuration views work without an engine."),
-                                 endpoint ? endpoint : _("the default endpoint"), message);
+  if (endpoint != NULL && strstr (message, endpoint) != NULL)
+    description = g_strdup_printf (_("%s\n\nThe configuration views work without an engine."), message);
+  else
+    description = g_strdup_printf (_("Strata tried %s.\n%s\n\nThe configuration views work without an engine."),
+                                   endpoint ? endpoint : _("the default endpoint"), message);
   adw_status_page_set_description (self->engine_page, description);
   gtk_stack_set_visible_child_name (self->stack, "no-engine");
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "strata-application.h"
 #include "strata-ui-private.h"
@@ -188,8 +189,28 @@ strata_services_view_set_engine_error (StrataServicesView *self,
       return;
     }
 
-  description = g_strdup_printf (_("Strata tried %s.\n%s\n\nThe configuration views work without an engine."),
-                                 endpoint ? endpoint : _("the default endpoint"), message);
+  if (endpoint != NULL && strstr (message, endpoint) != NULL)
+    description = g_strdup_printf (_("%s\n\nThe configuration views work without an engine."), message);
+  else
+    description = g_strdup_printf (_("Strata tried %s.\n%s\n\nThe configuration views work without an engine."),
+                                   endpoint ? endpoint : _("the default endpoint"), message);
   adw_status_page_set_description (self->engine_page, description);
   gtk_stack_set_visible_child_name (self->stack, "no-engine");
+}
+
+const char *
+strata_services_view_get_visible_page (StrataServicesView *self)
+{
+  g_return_val_if_fail (STRATA_IS_SERVICES_VIEW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/* What the no-engine page says (the endpoint tried, what to do). */
+const char *
+strata_services_view_get_engine_description (StrataServicesView *self)
+{
+  g_return_val_if_fail (STRATA_IS_SERVICES_VIEW (self), NULL);
+
+  return adw_status_page_get_description (self->engine_page);
 }

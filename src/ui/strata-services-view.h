@@ -21,5 +21,7 @@ void strata_services_view_set_project (StrataServicesView *self,
 void strata_services_view_set_engine_error (StrataServicesView *self,
                                             const char         *endpoint,
                                             const char         *message);
+const char *strata_services_view_get_visible_page       (StrataServicesView *self);
+const char *strata_services_view_get_engine_description (StrataServicesView *self);
 
 G_END_DECLS

@@ -14,16 +14,16 @@
 
 struct _StrataSidebar
 {
-  GtkWidget   parent_instance;
+  GtkWidget     parent_instance;
 
   /* Template widgets */
   AdwHeaderBar *header_bar;
-  GtkListBox *list_box;
+  GtkListBox   *list_box;
 
   /* Owned references */
-  GSettings  *settings;
-  GListStore *entries;
-  char       *active_path;
+  GSettings    *settings;
+  GListStore   *entries;
+  char         *active_path;
 };
 
 G_DEFINE_FINAL_TYPE (StrataSidebar, strata_sidebar, GTK_TYPE_WIDGET)

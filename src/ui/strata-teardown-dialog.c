@@ -120,6 +120,20 @@ strata_teardown_dialog_get_plan (StrataTeardownDialog *self)
   return self->plan;
 }
 
+/* Presets the switches (before ::options-changed is connected). */
+void
+strata_teardown_dialog_set_options (StrataTeardownDialog *self,
+                                    gboolean              volumes,
+                                    StrataRemoveImages    images,
+                                    gboolean              orphans)
+{
+  g_return_if_fail (STRATA_IS_TEARDOWN_DIALOG (self));
+
+  gtk_switch_set_active (self->volumes_switch, volumes);
+  adw_combo_row_set_selected (self->images_row, images);
+  gtk_switch_set_active (self->orphans_switch, orphans);
+}
+
 gboolean
 strata_teardown_dialog_get_remove_volumes (StrataTeardownDialog *self)
 {

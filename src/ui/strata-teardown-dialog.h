@@ -27,6 +27,10 @@ StrataTeardownDialog *strata_teardown_dialog_new                (GtkWindow      
                                                                  const char           *project_name);
 void                  strata_teardown_dialog_set_plan           (StrataTeardownDialog *self,
                                                                  GListModel           *plan);
+void                  strata_teardown_dialog_set_options        (StrataTeardownDialog *self,
+                                                                 gboolean              volumes,
+                                                                 StrataRemoveImages    images,
+                                                                 gboolean              orphans);
 GListModel           *strata_teardown_dialog_get_plan           (StrataTeardownDialog *self);
 gboolean              strata_teardown_dialog_get_remove_volumes (StrataTeardownDialog *self);
 StrataRemoveImages    strata_teardown_dialog_get_remove_images  (StrataTeardownDialog *self);

@@ -242,6 +242,9 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Never the user's engine: a test that wants one sets STRATA_TEST_DOCKER_HOST. */
+  g_setenv ("DOCKER_HOST", g_getenv ("STRATA_TEST_DOCKER_HOST") ? g_getenv ("STRATA_TEST_DOCKER_HOST")
+                                                                : "unix:///nonexistent/strata-ui-test.sock", TRUE);
   strata_application_register_resources ();
   provider = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (provider, "/io/github/strata/Strata/style.css");

@@ -141,6 +141,30 @@ test_layers_port_appended_with_trap (Fixture       *fixture,
   g_assert_nonnull (strstr (strata_change_entry_get_hint (trap), "!reset"));
 }
 
+static gboolean
+engine_settled (StrataServicesView *services)
+{
+  return g_strcmp0 (strata_services_view_get_visible_page (services), "no-engine") == 0;
+}
+
+/* With no engine, Services says which endpoint was tried and what to do,
+ * and the configuration views still work. */
+static void
+test_no_engine (Fixture       *fixture,
+                gconstpointer  data)
+{
+  StrataServicesView *services = strata_project_view_get_services_view (fixture->view);
+  guint timeout = g_timeout_add_seconds (10, on_timeout, NULL);
+
+  while (!engine_settled (services))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+
+  g_assert_nonnull (strstr (strata_services_view_get_engine_description (services),
+                            "unix:///nonexistent/strata-ui-test.sock"));
+  g_assert_nonnull (strata_config_view_get_model (strata_project_view_get_config_view (fixture->view)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -150,6 +174,9 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Never the user's engine: a test that wants one sets STRATA_TEST_DOCKER_HOST. */
+  g_setenv ("DOCKER_HOST", g_getenv ("STRATA_TEST_DOCKER_HOST") ? g_getenv ("STRATA_TEST_DOCKER_HOST")
+                                                                : "unix:///nonexistent/strata-ui-test.sock", TRUE);
 
   app = strata_application_new (G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
@@ -159,6 +186,8 @@ main (int   argc,
   ADD ("/demo/command-credited-to-override", test_command_credited_to_override);
   ADD ("/demo/filter-by-override", test_filter_by_override);
   ADD ("/demo/layers-port-appended-with-trap", test_layers_port_appended_with_trap);
+  if (g_getenv ("STRATA_TEST_DOCKER_HOST") == NULL)
+    ADD ("/demo/no-engine", test_no_engine);
 #undef ADD
 
   ret = g_test_run ();

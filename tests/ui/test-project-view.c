@@ -174,6 +174,8 @@ test_progress_then_summary (Fixture       *fixture,
   strata_teardown_item_set_state (container, STRATA_TEARDOWN_REMOVED, NULL);
   g_assert_true (strata_progress_panel_is_running (panel));
   strata_teardown_item_set_state (volume, STRATA_TEARDOWN_FAILED, "volume is in use by 3f2c");
+  g_assert_true (strata_progress_panel_is_running (panel));
+  strata_progress_panel_finish (panel);
   g_assert_false (strata_progress_panel_is_running (panel));
 
   summary = strata_progress_panel_dup_summary (panel);
@@ -228,6 +230,9 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Never the user's engine: a test that wants one sets STRATA_TEST_DOCKER_HOST. */
+  g_setenv ("DOCKER_HOST", g_getenv ("STRATA_TEST_DOCKER_HOST") ? g_getenv ("STRATA_TEST_DOCKER_HOST")
+                                                                : "unix:///nonexistent/strata-ui-test.sock", TRUE);
 
   app = strata_application_new (G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);

@@ -110,6 +110,9 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Never the user's engine: a test that wants one sets STRATA_TEST_DOCKER_HOST. */
+  g_setenv ("DOCKER_HOST", g_getenv ("STRATA_TEST_DOCKER_HOST") ? g_getenv ("STRATA_TEST_DOCKER_HOST")
+                                                                : "unix:///nonexistent/strata-ui-test.sock", TRUE);
   strata_application_register_resources ();
 
   g_test_add_func ("/teardown-dialog/plan-and-defaults", test_plan_and_defaults);
