@@ -179,6 +179,51 @@ test_multi_document (Fixture       *f,
   g_assert_cmpuint (g_array_index (image->shadowed, StrataPosition, 0).line, ==, 3);
 }
 
+static void
+test_extends_other_file (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StrataProject) project = NULL;
+  const StrataNode *source;
+  g_autofree char *expected = NULL;
+
+  write_file (f, "compose.yaml", "services:\n  web:\n    extends:\n      file: common/base.yml\n"
+                                 "      service: app\n");
+  write_file (f, "common/base.yml", "services:\n  app:\n    image: app\n    volumes:\n      - ./data:/data\n");
+  project = load (f, &error);
+  g_assert_no_error (error);
+  source = strata_test_at (strata_project_get_merged (project), "services.web.volumes.0.source");
+  expected = g_build_filename (f->dir, "common", "data", NULL);
+  g_assert_cmpstr (source->text, ==, expected);
+  assert_from (f, source, "common/base.yml", 5);
+  g_assert_cmpint (strata_layer_get_role (source->pos.layer), ==, STRATA_LAYER_ROLE_EXTENDS);
+}
+
+static void
+test_extends_errors (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) cycle = NULL;
+  g_autoptr(GError) missing = NULL;
+  g_autoptr(StrataProject) project = NULL;
+
+  /* the extends that closes the loop, then a fix */
+  write_file (f, "compose.yaml", "services:\n  a:\n    image: x\n    extends: b\n  b:\n    extends:\n"
+                                 "      service: a\n");
+  project = load (f, &cycle);
+  g_assert_null (project);
+  g_assert_error (cycle, STRATA_COMPOSE_ERROR, STRATA_COMPOSE_ERROR_CYCLE);
+  g_assert_true (g_str_has_prefix (cycle->message, "compose.yaml:6:5: extends loops: "
+                                                   "compose.yaml:a → compose.yaml:b → compose.yaml:a\n  "));
+
+  write_file (f, "compose.yaml", "services:\n  web:\n    extends:\n      file: base.yml\n      service: app\n");
+  project = load (f, &missing);
+  g_assert_null (project);
+  g_assert_error (missing, STRATA_COMPOSE_ERROR, STRATA_COMPOSE_ERROR_NOT_FOUND);
+  g_assert_true (g_str_has_prefix (missing->message, "compose.yaml:4:13: cannot read "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,5 +233,8 @@ main (int   argc,
   g_test_add ("/include/clash", Fixture, NULL, fixture_set_up, test_include_clash, fixture_tear_down);
   g_test_add ("/include/cycle", Fixture, NULL, fixture_set_up, test_include_cycle, fixture_tear_down);
   g_test_add ("/include/multi-document", Fixture, NULL, fixture_set_up, test_multi_document, fixture_tear_down);
+  g_test_add ("/include/extends-other-file", Fixture, NULL, fixture_set_up, test_extends_other_file,
+              fixture_tear_down);
+  g_test_add ("/include/extends-errors", Fixture, NULL, fixture_set_up, test_extends_errors, fixture_tear_down);
   return g_test_run ();
 }
