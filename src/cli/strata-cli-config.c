@@ -9,13 +9,13 @@
 #include <glib/gi18n.h>
 
 #include "strata-cli-blame.h"
-#include "strata-cli-project.h"
+#include "strata-cli-config-private.h"
 #include "strata-cli-verbs.h"
 #include "strata-emit.h"
 
 static const char * const config_flags[] = {
   "--format", "--services", "--volumes", "--profiles", "--images", "-q", "--quiet",
-  "--no-interpolate", "--blame", "--help", "-h",
+  "--no-interpolate", "--blame", "--hash", "--help", "-h",
 };
 
 static gboolean
@@ -24,11 +24,11 @@ check_flags (StrataCliGlobals *globals)
   for (guint i = 0; i + 1 < globals->args->len; i++)
     {
       const char *arg = g_ptr_array_index (globals->args, i);
-      gboolean known = g_str_has_prefix (arg, "--format=");
+      gboolean known = g_str_has_prefix (arg, "--format=") || g_str_has_prefix (arg, "--hash=");
 
       for (guint j = 0; j < G_N_ELEMENTS (config_flags); j++)
         known = known || g_str_equal (arg, config_flags[j]);
-      if (g_str_equal (arg, "--format"))
+      if (g_str_equal (arg, "--format") || g_str_equal (arg, "--hash"))
         i++;
       else if (!known)
         {
@@ -37,66 +37,6 @@ check_flags (StrataCliGlobals *globals)
         }
     }
   return TRUE;
-}
-
-static const StrataNode *
-section (StrataProject *project,
-         const char    *key)
-{
-  return strata_node_lookup (strata_project_get_normalized (project), key);
-}
-
-static void
-print_keys (const StrataNode *mapping,
-            gboolean          sorted)
-{
-  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
-
-  for (guint i = 0; mapping != NULL && i < strata_node_get_n_children (mapping); i++)
-    g_ptr_array_add (keys, strata_node_get_child (mapping, i)->key);
-  if (sorted)
-    g_ptr_array_sort (keys, (GCompareFunc) g_strcmp0);
-  for (guint i = 0; i < keys->len; i++)
-    g_print ("%s\n", (char *) g_ptr_array_index (keys, i));
-}
-
-/* The profiles of every service, active or not. */
-static void
-print_profiles (StrataProject *project)
-{
-  const StrataNode *services = strata_node_lookup (strata_project_get_merged (project), "services");
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree gpointer *names = NULL;
-  guint n;
-
-  for (guint i = 0; services != NULL && i < strata_node_get_n_children (services); i++)
-    {
-      const StrataNode *profiles = strata_node_lookup (strata_node_get_child (services, i), "profiles");
-      for (guint j = 0; profiles != NULL && j < strata_node_get_n_children (profiles); j++)
-        g_hash_table_add (seen, strata_node_get_child (profiles, j)->text);
-    }
-  names = g_hash_table_get_keys_as_array (seen, &n);
-  g_qsort_with_data (names, n, sizeof (gpointer), (GCompareDataFunc) g_strcmp0, NULL);
-  for (guint i = 0; i < n; i++)
-    g_print ("%s\n", (char *) names[i]);
-}
-
-/* Each service's image; a service that is only built gets project-service. */
-static void
-print_images (StrataProject *project)
-{
-  GListModel *services = strata_project_get_services (project);
-
-  for (guint i = 0; i < g_list_model_get_n_items (services); i++)
-    {
-      g_autoptr(StrataServiceItem) item = g_list_model_get_item (services, i);
-      const char *image = strata_service_item_get_image (item);
-
-      if (image != NULL)
-        g_print ("%s\n", image);
-      else
-        g_print ("%s-%s\n", strata_project_get_name (project), strata_service_item_get_name (item));
-    }
 }
 
 static int
@@ -125,6 +65,7 @@ strata_cli_config (StrataCliGlobals *globals)
 {
   g_autoptr(StrataProject) project = NULL;
   const char *format = _strata_cli_flag_value (globals, "--format");
+  const char *hash = _strata_cli_flag_value (globals, "--hash");
 
   if (!check_flags (globals))
     return STRATA_CLI_EXIT_USAGE;
@@ -138,13 +79,15 @@ strata_cli_config (StrataCliGlobals *globals)
   if (_strata_cli_has_flag (globals, "--blame", NULL))
     return _strata_cli_print_blame (project, format);
   if (_strata_cli_has_flag (globals, "--services", NULL))
-    print_keys (section (project, "services"), FALSE);
+    _strata_cli_config_print_services (project);
   else if (_strata_cli_has_flag (globals, "--volumes", NULL))
-    print_keys (section (project, "volumes"), TRUE);
+    _strata_cli_config_print_volumes (project);
+  else if (hash != NULL)
+    return _strata_cli_config_print_hashes (project, hash);
   else if (_strata_cli_has_flag (globals, "--profiles", NULL))
-    print_profiles (project);
+    _strata_cli_config_print_profiles (project);
   else if (_strata_cli_has_flag (globals, "--images", NULL))
-    print_images (project);
+    _strata_cli_config_print_images (project);
   else
     return print_model (project, format);
   return STRATA_CLI_EXIT_OK;
