@@ -12,6 +12,7 @@
 #include "strata-cli-config-private.h"
 #include "strata-cli-verbs.h"
 #include "strata-emit.h"
+#include "strata-model.h"
 
 static const char * const config_flags[] = {
   "--format", "--services", "--volumes", "--profiles", "--images", "-q", "--quiet",
@@ -39,20 +40,26 @@ check_flags (StrataCliGlobals *globals)
   return TRUE;
 }
 
+/* With --no-interpolate, compose prints its untyped model instead. */
 static int
 print_model (StrataProject *project,
-             const char    *format)
+             const char    *format,
+             gboolean       no_interpolate)
 {
   g_autofree char *text = NULL;
+  g_autoptr(StrataNode) model = NULL;
 
+  if (no_interpolate)
+    model = strata_model_new (strata_project_get_merged (project), strata_project_get_name (project),
+                              strata_project_get_working_dir (project), strata_project_get_environment (project));
   if (g_strcmp0 (format, "json") == 0)
     {
-      text = strata_emit_json (strata_project_get_normalized (project), FALSE);
+      text = model ? strata_model_to_json (model) : strata_emit_json (strata_project_get_normalized (project), FALSE);
       g_print ("%s", text);
     }
   else if (format == NULL || g_str_equal (format, "yaml"))
     {
-      text = strata_emit_yaml (strata_project_get_normalized (project));
+      text = model ? strata_model_to_yaml (model) : strata_emit_yaml (strata_project_get_normalized (project));
       g_print ("%s", text);
     }
   else
@@ -66,10 +73,11 @@ strata_cli_config (StrataCliGlobals *globals)
   g_autoptr(StrataProject) project = NULL;
   const char *format = _strata_cli_flag_value (globals, "--format");
   const char *hash = _strata_cli_flag_value (globals, "--hash");
+  gboolean no_interpolate = _strata_cli_has_flag (globals, "--no-interpolate", NULL);
 
   if (!check_flags (globals))
     return STRATA_CLI_EXIT_USAGE;
-  project = _strata_cli_load_project (globals, _strata_cli_has_flag (globals, "--no-interpolate", NULL));
+  project = _strata_cli_load_project (globals, no_interpolate);
   if (project == NULL)
     return STRATA_CLI_EXIT_ERROR;
   _strata_cli_print_diagnostics (strata_project_get_diagnostic_list (project), STRATA_SEVERITY_WARNING);
@@ -89,6 +97,6 @@ strata_cli_config (StrataCliGlobals *globals)
   else if (_strata_cli_has_flag (globals, "--images", NULL))
     _strata_cli_config_print_images (project);
   else
-    return print_model (project, format);
+    return print_model (project, format, no_interpolate);
   return STRATA_CLI_EXIT_OK;
 }

@@ -174,6 +174,7 @@ merge_all (StrataProjectData       *data,
 /* Normalizes a copy: the merged tree stays as the files made it. */
 static gboolean
 normalize (StrataProjectData *data,
+           gboolean           check,
            GError           **error)
 {
   StrataNormalizeContext ctx = {
@@ -187,8 +188,9 @@ normalize (StrataProjectData *data,
   for (guint i = 0; i < data->diffs->len; i++)
     strata_layer_diff_find_traps (g_ptr_array_index (data->diffs, i), data->merged, data->working_dir);
   data->normalized = strata_node_copy (data->merged);
+  /* without interpolation compose only builds its model: no consistency checks */
   return strata_normalize_project (data->normalized, &ctx, data->diagnostics, error) &&
-         strata_validate_project (data->normalized, data->diagnostics, error);
+         (!check || strata_validate_project (data->normalized, data->diagnostics, error));
 }
 
 static StrataProjectData *
@@ -234,7 +236,7 @@ _strata_project_data_load (const StrataLoadOptions *options,
   if (strata_environment_lookup (data->environment, "COMPOSE_PROJECT_NAME", NULL) == NULL)
     strata_environment_set (data->environment, "COMPOSE_PROJECT_NAME", data->name, NULL);
 
-  if (!merge_all (data, options, files, cancellable, error) || !normalize (data, error))
+  if (!merge_all (data, options, files, cancellable, error) || !normalize (data, !options->no_interpolate, error))
     return NULL;
   return g_steal_pointer (&data);
 }
