@@ -71,6 +71,16 @@ gboolean           _strata_include_apply      (const StrataLoadCtx     *ctx,
                                                const StrataNode        *raw,
                                                GError                 **error);
 
+/* Copies the resources of the included @project into @root (taking them
+ * from @project); a clash with what @raw defines differently is an error
+ * at @root's definition (strata-include-import.c). */
+gboolean           _strata_include_import     (const StrataLoadCtx     *ctx,
+                                               StrataNode              *root,
+                                               const StrataNode        *raw,
+                                               StrataNode              *project,
+                                               const StrataNode        *entry,
+                                               GError                 **error);
+
 /* Makes the relative paths of a canonical tree absolute against @dir, as
  * compose-go's ResolveRelativePaths does for included projects and files
  * read by extends (strata-resolve-paths.c). With @default_context, a build
