@@ -8,13 +8,19 @@
 
 #include <glib/gi18n.h>
 
+#include <gtksourceview/gtksource.h>
+
 #include "strata-application.h"
+#include "strata-preferences-window.h"
 #include "strata-resources.h"
 #include "strata-window.h"
 
 struct _StrataApplication
 {
   AdwApplication  parent_instance;
+
+  /* Owned references */
+  GSettings      *settings;
 };
 
 G_DEFINE_FINAL_TYPE (StrataApplication, strata_application, ADW_TYPE_APPLICATION)
@@ -50,11 +56,40 @@ strata_application_open (GApplication  *app,
 }
 
 static void
+strata_application_apply_color_scheme (StrataApplication *self)
+{
+  static const AdwColorScheme schemes[] = {
+    ADW_COLOR_SCHEME_DEFAULT, ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK,
+  };
+  guint scheme = (guint) g_settings_get_enum (self->settings, "color-scheme");
+
+  if (scheme >= G_N_ELEMENTS (schemes))
+    scheme = 0;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), schemes[scheme]);
+}
+
+static void
 strata_application_startup (GApplication *app)
 {
+  StrataApplication *self = STRATA_APPLICATION (app);
+
   G_APPLICATION_CLASS (strata_application_parent_class)->startup (app);
 
   gtk_window_set_default_icon_name (APP_ID);
+  self->settings = g_settings_new ("io.github.strata.Strata");
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (strata_application_apply_color_scheme), self, G_CONNECT_SWAPPED);
+  strata_application_apply_color_scheme (self);
+}
+
+static void
+strata_application_shutdown (GApplication *app)
+{
+  StrataApplication *self = STRATA_APPLICATION (app);
+
+  g_clear_object (&self->settings);
+
+  G_APPLICATION_CLASS (strata_application_parent_class)->shutdown (app);
 }
 
 /* The resources live in a static library: register them by hand, once. */
@@ -66,6 +101,7 @@ strata_application_register_resources (void)
   if (g_once_init_enter (&registered))
     {
       strata_register_resource ();
+      gtk_source_init ();
       g_once_init_leave (&registered, 1);
     }
 }
@@ -78,6 +114,7 @@ strata_application_class_init (StrataApplicationClass *klass)
   app_class->activate = strata_application_activate;
   app_class->open = strata_application_open;
   app_class->startup = strata_application_startup;
+  app_class->shutdown = strata_application_shutdown;
 
   strata_application_register_resources ();
 }
@@ -112,8 +149,19 @@ strata_application_about_action (GSimpleAction *action,
                          NULL);
 }
 
+static void
+strata_application_preferences_action (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (strata_preferences_window_new (parent)));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", strata_application_quit_action },
+  { "preferences", strata_application_preferences_action },
   { "about", strata_application_about_action },
 };
 
@@ -123,12 +171,14 @@ strata_application_init (StrataApplication *self)
   static const char *quit_accels[] = { "<primary>q", NULL };
   static const char *open_accels[] = { "<primary>o", NULL };
   static const char *close_accels[] = { "<primary>w", NULL };
+  static const char *preferences_accels[] = { "<primary>comma", NULL };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.open-folder", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 }
 
 StrataApplication *

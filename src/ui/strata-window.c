@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "strata-project-view.h"
 #include "strata-recent-projects.h"
 #include "strata-window.h"
 
@@ -21,7 +22,7 @@ struct _StrataWindow
   GtkStack             *stack;
   GtkListBox           *recent_list;
   GtkWidget            *recent_group;
-  AdwStatusPage        *project_page;
+  StrataProjectView    *project_view;
 
   /* Owned references */
   GSettings            *settings;
@@ -85,11 +86,17 @@ strata_window_open_folder (StrataWindow *self,
 
   strata_recent_projects_add (self->settings, path);
 
-  adw_window_title_set_title (self->window_title, name);
-  adw_window_title_set_subtitle (self->window_title, path);
-  adw_status_page_set_title (self->project_page, name);
-  adw_status_page_set_description (self->project_page, path);
+  gtk_window_set_title (GTK_WINDOW (self), name);
+  strata_project_view_set_folder (self->project_view, folder);
   gtk_stack_set_visible_child_name (self->stack, "project");
+}
+
+StrataProjectView *
+strata_window_get_project_view (StrataWindow *self)
+{
+  g_return_val_if_fail (STRATA_IS_WINDOW (self), NULL);
+
+  return self->project_view;
 }
 
 GFile *
@@ -194,13 +201,14 @@ strata_window_class_init (StrataWindowClass *klass)
   object_class->dispose = strata_window_dispose;
 
   strata_application_register_resources ();
+  g_type_ensure (STRATA_TYPE_PROJECT_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/strata/Strata/strata-window.ui");
   gtk_widget_class_bind_template_child (widget_class, StrataWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, StrataWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, StrataWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, StrataWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, StrataWindow, recent_group);
-  gtk_widget_class_bind_template_child (widget_class, StrataWindow, project_page);
+  gtk_widget_class_bind_template_child (widget_class, StrataWindow, project_view);
 
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL,
                                    strata_window_open_folder_action);

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "strata-application.h"
+#include "strata-project-view.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,6 @@ void          strata_window_open_folder       (StrataWindow      *self,
                                                GFile             *folder);
 GFile        *strata_window_get_folder        (StrataWindow      *self);
 const char   *strata_window_get_visible_page  (StrataWindow      *self);
+StrataProjectView *strata_window_get_project_view (StrataWindow *self);
 
 G_END_DECLS

@@ -123,6 +123,9 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Never the user's engine: a test that wants one sets STRATA_TEST_DOCKER_HOST. */
+  g_setenv ("DOCKER_HOST", g_getenv ("STRATA_TEST_DOCKER_HOST") ? g_getenv ("STRATA_TEST_DOCKER_HOST")
+                                                                : "unix:///nonexistent/strata-ui-test.sock", TRUE);
 
   app = strata_application_new (G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);

@@ -1,0 +1,50 @@
+/* strata-project-view-private.h
+ *
+ * Copyright 2026 The Strata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "strata-engine-session.h"
+#include "strata-file-watch.h"
+#include "strata-project-view.h"
+#include "strata-teardown-dialog.h"
+
+G_BEGIN_DECLS
+
+struct _StrataProjectView
+{
+  GtkWidget             parent_instance;
+
+  /* Template widgets */
+  AdwLeaflet           *leaflet;
+  StrataSidebar        *sidebar;
+  AdwHeaderBar         *header_bar;
+  GtkWidget            *back_button;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *view_stack;
+  StrataDiagnosticsBar *diagnostics_bar;
+  StrataProgressPanel  *progress_panel;
+  StrataServicesView   *services_view;
+  StrataConfigView     *config_view;
+  StrataLayersView     *layers_view;
+  StrataResourcesView  *resources_view;
+  StrataLogsView       *logs_view;
+
+  /* Owned references */
+  GFile                *folder;
+  StrataFileWatch      *watch;
+  StrataProject        *project;
+  StrataEngineSession  *session;
+  StrataTeardownDialog *teardown_dialog;
+  GCancellable         *cancellable;
+  guint                 n_reloads;
+};
+
+void _strata_project_view_engine_init     (StrataProjectView *self);
+void _strata_project_view_engine_dispose  (StrataProjectView *self);
+void _strata_project_view_engine_bind     (StrataProjectView *self);
+void _strata_project_view_install_engine_actions (GtkWidgetClass *widget_class);
+
+G_END_DECLS
