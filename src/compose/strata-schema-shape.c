@@ -180,7 +180,8 @@ shape_scalar (StrataNode       *node,
     {
     case STRATA_SCHEMA_STRING:
     case STRATA_SCHEMA_NULLABLE_STRING:
-      node->type = STRATA_VALUE_STRING;
+      if (node->type != STRATA_VALUE_STRING)
+        set_scalar (node, _strata_go_sprint (node), STRATA_VALUE_STRING);
       return kind == STRATA_SCHEMA_NULLABLE_STRING || node->text[0] != '\0';
     case STRATA_SCHEMA_INT:
     case STRATA_SCHEMA_PINT:
