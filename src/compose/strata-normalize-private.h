@@ -25,6 +25,10 @@ gboolean  _strata_normalize_environment (const StrataNormalizeContext *ctx,
                                          StrataNode                   *service,
                                          GError                      **error);
 
+/* strata-normalize-hosts.c: extra_hosts of a service or build, sorted */
+gboolean  _strata_normalize_extra_hosts (StrataNode                   *parent,
+                                         GError                      **error);
+
 /* strata-normalize-services.c */
 void      _strata_split_command         (StrataNode                   *parent,
                                          const char                   *key);

@@ -120,7 +120,9 @@ _strata_normalize_service (const StrataNormalizeContext *ctx,
 {
   _strata_normalize_build (ctx, strata_node_lookup (service, "build"));
   normalize_develop (ctx, service);
-  if (!_strata_normalize_environment (ctx, service, error))
+  if (!_strata_normalize_environment (ctx, service, error) ||
+      !_strata_normalize_extra_hosts (service, error) ||
+      !_strata_normalize_extra_hosts (strata_node_lookup (service, "build"), error))
     return FALSE;
   _strata_split_command (service, "command");
   _strata_split_command (service, "entrypoint");
