@@ -43,6 +43,7 @@ typedef enum
   STRATA_SCHEMA_FIELD_INPUT_ONLY    = 1 << 3,  /* accepted in a file, not a field of the model */
   STRATA_SCHEMA_FIELD_OUTPUT_ONLY   = 1 << 4,  /* in the model, but compose-spec.json rejects it */
   STRATA_SCHEMA_FIELD_GO_NAME       = 1 << 5,  /* no json tag: JSON prints "Path" for path */
+  STRATA_SCHEMA_FIELD_YAML_ZERO     = 1 << 6,  /* YAML prints 0 when absent, JSON omits it */
 } StrataSchemaFieldFlags;
 
 typedef struct _StrataSchemaStruct StrataSchemaStruct;

@@ -255,6 +255,13 @@ shape_struct (StrataNode               *node,
         }
       else if (child == NULL && (field->flags & STRATA_SCHEMA_FIELD_JSON_NULL))
         child = strata_node_new_scalar (&node->pos, "null", STRATA_VALUE_NULL);
+      else if (child == NULL && (field->flags & STRATA_SCHEMA_FIELD_YAML_ZERO))
+        {
+          child = strata_node_new_scalar (&node->pos, "0", STRATA_VALUE_INT);
+          child->key = g_strdup (field->name);
+          child->origin = STRATA_ORIGIN_DERIVED;
+          child->flags |= STRATA_NODE_FLAG_YAML_ONLY;
+        }
       else if (child != NULL && (field->flags & STRATA_SCHEMA_FIELD_JSON_EMPTY) &&
                strata_node_get_n_children (child) == 0)
         child->flags |= STRATA_NODE_FLAG_JSON_ONLY;
@@ -290,9 +297,21 @@ _strata_schema_shape (StrataNode               *node,
                       StrataSchemaFieldFlags    flags)
 {
   gboolean keep = (flags & STRATA_SCHEMA_FIELD_KEEP_EMPTY) != 0;
+  gint64 zero;
 
   if (kind == STRATA_SCHEMA_ANY)
     return (mark_any (node), TRUE);
+
+  /* a ulimit written as 0 is the zero struct ({soft: 0, hard: 0}) */
+  if (kind == STRATA_SCHEMA_STRUCT && node->kind == STRATA_NODE_SCALAR &&
+      sub != NULL && _strata_go_parse_int (node->text, &zero) && zero == 0)
+    {
+      g_clear_pointer (&node->text, g_free);
+      node->kind = STRATA_NODE_MAPPING;
+      node->type = STRATA_VALUE_STRING;
+      if (node->children == NULL)
+        node->children = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_node_free);
+    }
   if (node->kind == STRATA_NODE_SCALAR)
     return shape_scalar (node, kind);
 

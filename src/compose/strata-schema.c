@@ -40,8 +40,10 @@
 #define JSON_EMPTY STRATA_SCHEMA_FIELD_JSON_EMPTY
 #define JSON_NULL STRATA_SCHEMA_FIELD_JSON_NULL
 #define GO_NAME STRATA_SCHEMA_FIELD_GO_NAME
+#define YAML_ZERO STRATA_SCHEMA_FIELD_YAML_ZERO
 
-DEFINE_STRUCT (ulimit, FIELD ("soft", INT), FIELD ("hard", INT));
+/* UlimitsConfig.MarshalYAML prints {soft, hard} without omitempty */
+DEFINE_STRUCT (ulimit, FIELD_F ("soft", INT, YAML_ZERO), FIELD_F ("hard", INT, YAML_ZERO));
 DEFINE_STRUCT (file_ref, FIELD ("source", STRING), FIELD ("target", STRING), FIELD ("uid", STRING),
                FIELD ("gid", STRING), FIELD ("mode", MODE));
 DEFINE_STRUCT (build,
