@@ -57,6 +57,9 @@ gboolean    _strata_canonical_service (StrataNode      *service,
  * of long-form mappings, or NULL with @error set. */
 StrataNode *_strata_parse_port      (const StrataNode *spec,
                                      GError          **error);
+/* Go's path.Clean (). */
+char       *_strata_clean_path      (const char       *path);
+
 /* One volume short form ("./src:/srv:ro") as a long-form mapping. */
 StrataNode *_strata_parse_volume    (const StrataNode *spec,
                                      GError          **error);
