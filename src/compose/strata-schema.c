@@ -171,7 +171,7 @@ DEFINE_STRUCT (network, FIELD ("name", STRING), FIELD ("driver", STRING),
                MAP_IN ("driver_opts", STRING, NULL, "string,number"), STRUCT ("ipam", ipam, JSON_EMPTY),
                FIELD_IN ("external", BOOL, EXTERNAL), FIELD ("internal", BOOL),
                FIELD ("attachable", BOOL), MAP_IN ("labels", STRING, LIST_OR_DICT, NULL),
-               FIELD ("enable_ipv6", BOOL), INPUT_ONLY ("enable_ipv4", "boolean,string", NULL));
+               FIELD_F ("enable_ipv4", PBOOL, 0), FIELD ("enable_ipv6", PBOOL));
 DEFINE_STRUCT (volume, FIELD ("name", STRING), FIELD ("driver", STRING),
                MAP_IN ("driver_opts", STRING, NULL, "string,number"), FIELD_IN ("external", BOOL, EXTERNAL),
                MAP_IN ("labels", STRING, LIST_OR_DICT, NULL));
