@@ -67,14 +67,15 @@ add_dependency (StrataNode       *service,
   strata_node_append (deps, dep);
 }
 
-/* links and network_mode: service:x imply a dependency that restarts,
- * volumes_from one that does not (compose-go's setImplicitDependencies) */
+/* links, then network_mode, ipc, pid, uts and cgroup naming "service:x",
+ * imply a dependency that restarts; volumes_from one that does not. The
+ * first to name a service wins (compose-go's setIfMissing). */
 static void
 implied_dependencies (StrataNode *service)
 {
+  const char *namespaces[] = { "network_mode", "ipc", "pid", "uts", "cgroup" };
   StrataNode *links = strata_node_lookup (service, "links");
   StrataNode *from = strata_node_lookup (service, "volumes_from");
-  StrataNode *mode = strata_node_lookup (service, "network_mode");
 
   for (guint i = 0; links && links->kind == STRATA_NODE_SEQUENCE && i < links->children->len; i++)
     {
@@ -82,6 +83,13 @@ implied_dependencies (StrataNode *service)
       g_auto(GStrv) parts = g_strsplit (link->text, ":", 2);
 
       add_dependency (service, link, parts[0], TRUE);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (namespaces); i++)
+    {
+      StrataNode *mode = strata_node_lookup (service, namespaces[i]);
+
+      if (mode != NULL && mode->kind == STRATA_NODE_SCALAR && g_str_has_prefix (mode->text, "service:"))
+        add_dependency (service, mode, mode->text + strlen ("service:"), TRUE);
     }
   for (guint i = 0; from && from->kind == STRATA_NODE_SEQUENCE && i < from->children->len; i++)
     {
@@ -91,8 +99,6 @@ implied_dependencies (StrataNode *service)
       if (!g_str_equal (parts[0], "container"))
         add_dependency (service, item, parts[0], FALSE);
     }
-  if (mode != NULL && mode->kind == STRATA_NODE_SCALAR && g_str_has_prefix (mode->text, "service:"))
-    add_dependency (service, mode, mode->text + strlen ("service:"), TRUE);
 }
 
 static void
