@@ -83,11 +83,18 @@ gboolean _strata_schema_shape (StrataNode               *node,
                                const StrataSchemaStruct *sub,
                                StrataSchemaFieldFlags    flags);
 
-/* Casting helpers, also used by normalization. */
-gboolean _strata_parse_bytes     (const char *text,
-                                  gint64     *bytes);
-gboolean _strata_parse_duration  (const char *text,
-                                  gint64     *nanoseconds);
-char    *_strata_format_duration (gint64      nanoseconds);
+/* strata-units.c: casting helpers, also used by normalization. The _full
+ * forms set *@message (when not NULL) to Go's error on failure. */
+gboolean _strata_parse_bytes          (const char  *text,
+                                       gint64      *bytes);
+gboolean _strata_parse_bytes_full     (const char  *text,
+                                       gint64      *bytes,
+                                       char       **message);
+gboolean _strata_parse_duration       (const char  *text,
+                                       gint64      *nanoseconds);
+gboolean _strata_parse_duration_full  (const char  *text,
+                                       gint64      *nanoseconds,
+                                       char       **message);
+char    *_strata_format_duration      (gint64       nanoseconds);
 
 G_END_DECLS

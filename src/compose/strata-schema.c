@@ -81,8 +81,8 @@ DEFINE_STRUCT (generic_resource, STRUCT ("discrete_resource_spec", discrete_reso
 DEFINE_STRUCT (resource, FIELD ("cpus", FLOAT), FIELD ("memory", BYTES), FIELD ("pids", INT),
                LIST_OF ("devices", device_request), LIST_OF ("generic_resources", generic_resource));
 DEFINE_STRUCT (resources, STRUCT ("limits", resource, KEEP), STRUCT ("reservations", resource, KEEP));
-DEFINE_STRUCT (restart_policy, FIELD ("condition", STRING), FIELD ("delay", DURATION),
-               FIELD ("max_attempts", PINT), FIELD ("window", DURATION));
+DEFINE_STRUCT (restart_policy, FIELD ("condition", STRING), FIELD_F ("delay", DURATION, KEEP),
+               FIELD ("max_attempts", PINT), FIELD_F ("window", DURATION, KEEP));
 DEFINE_STRUCT (preference, FIELD ("spread", STRING));
 DEFINE_STRUCT (placement, LIST ("constraints", STRING), LIST_OF ("preferences", preference),
                FIELD ("max_replicas_per_node", INT));
@@ -94,8 +94,8 @@ DEFINE_STRUCT (deploy, FIELD ("mode", STRING), FIELD ("replicas", PINT),
                FIELD ("endpoint_mode", STRING));
 DEFINE_STRUCT (device, FIELD ("source", STRING), FIELD ("target", STRING), FIELD ("permissions", STRING));
 DEFINE_STRUCT (extends, FIELD ("file", STRING), FIELD ("service", STRING));
-DEFINE_STRUCT (healthcheck, LIST_IN ("test", STRING, "string|array", NULL), FIELD ("timeout", DURATION), FIELD ("interval", DURATION),
-               FIELD ("retries", PINT), FIELD ("start_period", DURATION), FIELD ("start_interval", DURATION),
+DEFINE_STRUCT (healthcheck, LIST_IN ("test", STRING, "string|array", NULL), FIELD_F ("timeout", DURATION, KEEP), FIELD_F ("interval", DURATION, KEEP),
+               FIELD ("retries", PINT), FIELD_F ("start_period", DURATION, KEEP), FIELD_F ("start_interval", DURATION, KEEP),
                FIELD ("disable", BOOL));
 DEFINE_STRUCT (logging, FIELD ("driver", STRING), MAP_IN ("options", STRING, NULL, "string,number,null"));
 DEFINE_STRUCT (service_network, FIELD_IN ("priority", INT, "number"), LIST ("aliases", STRING),
@@ -152,7 +152,7 @@ DEFINE_STRUCT (service,
                FIELD ("pull_policy", STRING), FIELD ("read_only", BOOL), FIELD ("restart", STRING),
                FIELD ("runtime", STRING), FIELD ("scale", PINT), LIST_OF_IN ("secrets", file_ref, NULL, SHORT),
                LIST ("security_opt", STRING), FIELD ("shm_size", BYTES), FIELD ("stdin_open", BOOL),
-               FIELD ("stop_grace_period", DURATION), FIELD ("stop_signal", STRING),
+               FIELD_F ("stop_grace_period", DURATION, KEEP), FIELD ("stop_signal", STRING),
                MAP_IN ("storage_opt", STRING, NULL, "string,number,boolean,null"),
                MAP_IN ("sysctls", STRING, LIST_OR_DICT, NULL), LIST_IN ("tmpfs", STRING, "string|array", NULL),
                FIELD ("tty", BOOL), MAP_OF_IN ("ulimits", ulimit, NULL, "integer,string|object"),
