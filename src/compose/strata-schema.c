@@ -75,7 +75,8 @@ DEFINE_STRUCT (update_config, FIELD ("parallelism", PINT), FIELD ("delay", DURAT
                FIELD ("failure_action", STRING), FIELD ("monitor", DURATION),
                FIELD ("max_failure_ratio", FLOAT), FIELD ("order", STRING));
 DEFINE_STRUCT (device_request, LIST ("capabilities", STRING), FIELD ("driver", STRING),
-               FIELD_IN ("count", INT, "string,integer"), LIST ("device_ids", STRING), MAP ("options", STRING));
+               FIELD_IN ("count", INT, "string,integer"), LIST ("device_ids", STRING),
+               MAP_IN ("options", STRING, NULL, "string,number,boolean,null"));
 DEFINE_STRUCT (discrete_resource, FIELD ("kind", STRING), FIELD ("value", INT));
 DEFINE_STRUCT (generic_resource, STRUCT ("discrete_resource_spec", discrete_resource, KEEP));
 DEFINE_STRUCT (resource, FIELD ("cpus", FLOAT), FIELD ("memory", BYTES), FIELD ("pids", INT),
@@ -136,7 +137,8 @@ DEFINE_STRUCT (service,
                LIST_IN ("env_file", ANY, "string|array", SHORT), LIST_IN ("expose", STRING, NULL, "string,number"),
                STRUCT_IN ("extends", extends, KEEP, SHORT), LIST ("external_links", STRING),
                LIST_IN ("extra_hosts", STRING, LIST_OR_DICT, "string|array"),
-               LIST_IN ("group_add", STRING, NULL, "string,number"), FIELD ("hostname", STRING),
+               LIST_IN ("group_add", STRING, NULL, "string,number"),
+               LIST_OF_IN ("gpus", device_request, "string|array", NULL), FIELD ("hostname", STRING),
                STRUCT ("healthcheck", healthcheck, KEEP), FIELD ("image", STRING), FIELD ("init", PBOOL),
                FIELD ("ipc", STRING), FIELD ("isolation", STRING), MAP_IN ("labels", STRING, LIST_OR_DICT, NULL),
                LIST ("links", STRING), STRUCT ("logging", logging, KEEP), OUTPUT_ONLY ("log_driver", STRING),
@@ -159,7 +161,7 @@ DEFINE_STRUCT (service,
                FIELD ("user", STRING),
                FIELD ("userns_mode", STRING), FIELD ("uts", STRING), OUTPUT_ONLY ("volume_driver", STRING),
                LIST_OF_IN ("volumes", service_volume, NULL, SHORT), LIST ("volumes_from", STRING),
-               FIELD ("working_dir", STRING), INPUT_ONLY ("gpus", "string|array", NULL),
+               FIELD ("working_dir", STRING),
                INPUT_ONLY ("label_file", "string|array", "string"), INPUT_ONLY ("post_start", "array", "object"),
                INPUT_ONLY ("pre_stop", "array", "object"));
 
