@@ -44,6 +44,8 @@ typedef enum
   STRATA_SCHEMA_FIELD_OUTPUT_ONLY   = 1 << 4,  /* in the model, but compose-spec.json rejects it */
   STRATA_SCHEMA_FIELD_GO_NAME       = 1 << 5,  /* no json tag: JSON prints "Path" for path */
   STRATA_SCHEMA_FIELD_YAML_ZERO     = 1 << 6,  /* YAML prints 0 when absent, JSON omits it */
+  STRATA_SCHEMA_FIELD_DROPPED       = 1 << 7,  /* accepted in a file, never printed */
+  STRATA_SCHEMA_FIELD_REQUIRED      = 1 << 8,  /* compose-spec.json's "required" */
 } StrataSchemaFieldFlags;
 
 typedef struct _StrataSchemaStruct StrataSchemaStruct;

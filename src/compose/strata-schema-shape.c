@@ -121,8 +121,16 @@ shape_struct (StrataNode               *node,
       const StrataSchemaField *field = &schema->fields[f];
       StrataNode *child = NULL;
 
-      /* fields the model does not have keep their values as written */
-      if (field->flags & STRATA_SCHEMA_FIELD_INPUT_ONLY)
+      /* fields the model does not have keep their values as written,
+       * unless compose drops them */
+      if (field->flags & STRATA_SCHEMA_FIELD_DROPPED)
+        for (guint i = 0; i < rest->len; i++)
+          if (g_strcmp0 (((StrataNode *) g_ptr_array_index (rest, i))->key, field->name) == 0)
+            {
+              g_ptr_array_remove_index (rest, i);
+              break;
+            }
+      if (field->flags & (STRATA_SCHEMA_FIELD_INPUT_ONLY | STRATA_SCHEMA_FIELD_DROPPED))
         continue;
       for (guint i = 0; i < rest->len && child == NULL; i++)
         if (g_strcmp0 (((StrataNode *) g_ptr_array_index (rest, i))->key, field->name) == 0)

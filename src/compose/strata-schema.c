@@ -28,6 +28,7 @@
 #define MAP_IN(n, e, in, it)        { n, K (MAP), K (e), NULL, 0, in, it }
 #define MAP_OF_IN(n, s, in, it)     { n, K (MAP), K (STRUCT), &s, 0, in, it }
 #define INPUT_ONLY(n, in, it)       { n, K (ANY), 0, NULL, STRATA_SCHEMA_FIELD_INPUT_ONLY, in, it }
+#define DROPPED(n, in, it)          { n, K (ANY), 0, NULL, STRATA_SCHEMA_FIELD_DROPPED, in, it }
 #define OUTPUT_ONLY(n, kind)        { n, K (kind), 0, NULL, STRATA_SCHEMA_FIELD_OUTPUT_ONLY, NULL, NULL }
 #define LIST_OR_DICT "object|array"
 #define EXTERNAL "boolean,string,object"
@@ -41,9 +42,10 @@
 #define JSON_NULL STRATA_SCHEMA_FIELD_JSON_NULL
 #define GO_NAME STRATA_SCHEMA_FIELD_GO_NAME
 #define YAML_ZERO STRATA_SCHEMA_FIELD_YAML_ZERO
+#define REQUIRED STRATA_SCHEMA_FIELD_REQUIRED
 
 /* UlimitsConfig.MarshalYAML prints {soft, hard} without omitempty */
-DEFINE_STRUCT (ulimit, FIELD_F ("soft", INT, YAML_ZERO), FIELD_F ("hard", INT, YAML_ZERO));
+DEFINE_STRUCT (ulimit, FIELD_F ("soft", INT, YAML_ZERO | REQUIRED), FIELD_F ("hard", INT, YAML_ZERO | REQUIRED));
 DEFINE_STRUCT (file_ref, FIELD ("source", STRING), FIELD ("target", STRING), FIELD ("uid", STRING),
                FIELD ("gid", STRING), FIELD ("mode", MODE));
 DEFINE_STRUCT (build,
@@ -102,7 +104,7 @@ DEFINE_STRUCT (logging, FIELD ("driver", STRING), MAP_IN ("options", STRING, NUL
 DEFINE_STRUCT (service_network, FIELD_IN ("priority", INT, "number"), LIST ("aliases", STRING),
                FIELD ("ipv4_address", STRING), FIELD ("ipv6_address", STRING),
                LIST ("link_local_ips", STRING), FIELD ("mac_address", STRING),
-               MAP_IN ("driver_opts", STRING, NULL, "string,number"), INPUT_ONLY ("gw_priority", "number", NULL));
+               MAP_IN ("driver_opts", STRING, NULL, "string,number"), DROPPED ("gw_priority", "number", NULL));
 DEFINE_STRUCT (port, FIELD ("name", STRING), FIELD ("mode", STRING), FIELD ("host_ip", STRING),
                FIELD ("target", INT), FIELD_IN ("published", STRING, "string,integer"), FIELD ("protocol", STRING),
                FIELD ("app_protocol", STRING));
@@ -168,7 +170,7 @@ DEFINE_STRUCT (service,
 DEFINE_STRUCT (ipam_pool, FIELD ("subnet", STRING), FIELD ("gateway", STRING), FIELD ("ip_range", STRING),
                MAP ("aux_addresses", STRING));
 DEFINE_STRUCT (ipam, FIELD ("driver", STRING), LIST_OF ("config", ipam_pool),
-               INPUT_ONLY ("options", "object", "string"));
+               DROPPED ("options", "object", "string"));
 DEFINE_STRUCT (network, FIELD ("name", STRING), FIELD ("driver", STRING),
                MAP_IN ("driver_opts", STRING, NULL, "string,number"), STRUCT ("ipam", ipam, JSON_EMPTY),
                FIELD_IN ("external", BOOL, EXTERNAL), FIELD ("internal", BOOL),

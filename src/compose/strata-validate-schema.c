@@ -212,6 +212,11 @@ check_struct (const StrataNode         *node,
               const char               *path,
               GError                  **error)
 {
+  for (guint f = 0; f < schema->n_fields; f++)
+    if ((schema->fields[f].flags & STRATA_SCHEMA_FIELD_REQUIRED) &&
+        strata_node_lookup (node, schema->fields[f].name) == NULL)
+      return _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, _strata_node_place (node),
+                                _("Add the missing key."), "%s %s is required", path, schema->fields[f].name);
   for (guint i = 0; i < strata_node_get_n_children (node); i++)
     {
       const StrataNode *child = strata_node_get_child (node, i);
