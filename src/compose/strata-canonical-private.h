@@ -48,6 +48,11 @@ void        _strata_set_default      (StrataNode       *mapping,
                                       const char       *text,
                                       StrataValueType   type);
 
+/* gpus and deploy device requests (strata-canonical-gpus.c). */
+gboolean    _strata_canonical_gpus   (StrataNode       *service,
+                                      const char       *name,
+                                      GError          **error);
+
 /* One service (strata-canonical-service.c). */
 gboolean    _strata_canonical_service (StrataNode      *service,
                                        const char      *name,

@@ -187,61 +187,6 @@ canonical_extra_hosts (StrataNode *parent)
   strata_node_set (parent, "extra_hosts", list);
 }
 
-/* DeviceCount: "all" is -1; `gpus: all` is one request for all devices.
- * A request names a count or device ids, not both. */
-static gboolean
-canonical_device_counts (StrataNode  *list,
-                         const char  *path,
-                         GError     **error)
-{
-  for (guint i = 0; list && list->kind == STRATA_NODE_SEQUENCE && i < list->children->len; i++)
-    {
-      StrataNode *request = strata_node_get_child (list, i);
-      StrataNode *count = strata_node_lookup (request, "count");
-
-      if (count != NULL && strata_node_lookup (request, "device_ids") != NULL)
-        return _strata_set_error (error, STRATA_COMPOSE_ERROR_INVALID, _strata_node_place (count),
-                                  _("Keep `count` (how many devices) or `device_ids` (which ones), not both."),
-                                  "%s.[]: \"count\" and \"device_ids\" attributes are exclusive", path);
-
-      if (count != NULL && count->kind == STRATA_NODE_SCALAR && g_strcmp0 (count->text, "all") == 0)
-        {
-          g_free (count->text);
-          count->text = g_strdup ("-1");
-          count->type = STRATA_VALUE_INT;
-        }
-    }
-  return TRUE;
-}
-
-static gboolean
-canonical_gpus (StrataNode  *service,
-                const char  *name,
-                GError     **error)
-{
-  g_autofree char *gpus_path = g_strdup_printf ("services.%s.gpus", name);
-  g_autofree char *devices_path = g_strdup_printf ("services.%s.deploy.resources.reservations.devices", name);
-  StrataNode *gpus = strata_node_lookup (service, "gpus");
-  StrataNode *deploy = strata_node_lookup (service, "deploy");
-  StrataNode *resources = deploy ? strata_node_lookup (deploy, "resources") : NULL;
-  StrataNode *reservations = resources ? strata_node_lookup (resources, "reservations") : NULL;
-
-  if (gpus != NULL && gpus->kind == STRATA_NODE_SCALAR && !strata_node_is_null (gpus))
-    {
-      StrataNode *list = _strata_derived_mapping (gpus, "gpus");
-      StrataNode *request = _strata_derived_mapping (gpus, NULL);
-
-      list->kind = STRATA_NODE_SEQUENCE;
-      strata_node_append (request, _strata_derived_scalar (gpus, "count", "all", STRATA_VALUE_STRING));
-      strata_node_append (list, request);
-      strata_node_set (service, "gpus", gpus = list);
-    }
-  if (!canonical_device_counts (gpus, gpus_path, error))
-    return FALSE;
-  return reservations == NULL || reservations->kind != STRATA_NODE_MAPPING ||
-         canonical_device_counts (strata_node_lookup (reservations, "devices"), devices_path, error);
-}
-
 /* develop.watch[].exec.environment: KEY=VAL lists too */
 static gboolean
 canonical_develop (StrataNode  *service,
@@ -308,7 +253,7 @@ _strata_canonical_service (StrataNode  *service,
   _strata_list_to_null_map (service, "networks");
   canonical_depends_on (service);
   canonical_extra_hosts (service);
-  if (!canonical_gpus (service, name, error) ||
+  if (!_strata_canonical_gpus (service, name, error) ||
       !canonical_ports (service, error) ||
       !canonical_items (service, "volumes", _strata_parse_volume, error) ||
       !canonical_items (service, "devices", parse_device, error) ||
