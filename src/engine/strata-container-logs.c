@@ -120,6 +120,15 @@ on_line (StrataLogSource  source,
   g_signal_emit (self, signals[LINE], 0, (int) source, ns, text);
 }
 
+static void read_cb (GObject *object, GAsyncResult *result, gpointer user_data);
+
+/* Takes the reference the read holds. */
+static void
+read_more (StrataContainerLogs *self)
+{
+  g_input_stream_read_bytes_async (self->stream, 16 * 1024, G_PRIORITY_DEFAULT, self->cancellable, read_cb, self);
+}
+
 static void
 read_cb (GObject      *object,
          GAsyncResult *result,
@@ -136,8 +145,7 @@ read_cb (GObject      *object,
     {
       self->retry_ms = RETRY_MIN_MS;
       strata_log_demux_push (&self->demux, data, len, on_line, self);
-      g_input_stream_read_bytes_async (self->stream, 16 * 1024, G_PRIORITY_DEFAULT, self->cancellable,
-                                       read_cb, g_steal_pointer (&self));
+      read_more (g_steal_pointer (&self));
       return;
     }
   /* End of stream, or broken: what is left is a whole line. */
@@ -170,8 +178,7 @@ stream_cb (GObject      *object,
       g_signal_emit (self, signals[ENDED], 0, -1);
       return;
     }
-  g_input_stream_read_bytes_async (self->stream, 16 * 1024, G_PRIORITY_DEFAULT, self->cancellable,
-                                   read_cb, g_steal_pointer (&self));
+  read_more (g_steal_pointer (&self));
 }
 
 static void

@@ -58,6 +58,7 @@ read_cb (GObject      *object,
   StrataEngine *engine = g_task_get_source_object (task);
   Follow *follow = g_task_get_task_data (task);
   GInputStream *stream = G_INPUT_STREAM (object);
+  GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = g_input_stream_read_bytes_finish (stream, result, &error);
   gsize len = 0;
@@ -75,7 +76,7 @@ read_cb (GObject      *object,
                              strata_endpoint_get_uri (strata_engine_get_endpoint (engine)),
                              follow->path, error->message);
   else
-    g_input_stream_read_bytes_async (stream, 16 * 1024, G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
+    g_input_stream_read_bytes_async (stream, 16 * 1024, G_PRIORITY_DEFAULT, cancellable,
                                      read_cb, g_steal_pointer (&task));
 }
 
@@ -85,6 +86,7 @@ sent_cb (GObject      *object,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(GInputStream) stream = strata_engine_stream_finish (STRATA_ENGINE (object), result, &error);
 
@@ -95,7 +97,7 @@ sent_cb (GObject      *object,
     }
   /* The stream lives as long as the reads: each read holds a ref on it. */
   g_object_set_data_full (G_OBJECT (task), "stream", g_object_ref (stream), g_object_unref);
-  g_input_stream_read_bytes_async (stream, 16 * 1024, G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
+  g_input_stream_read_bytes_async (stream, 16 * 1024, G_PRIORITY_DEFAULT, cancellable,
                                    read_cb, g_steal_pointer (&task));
 }
 
