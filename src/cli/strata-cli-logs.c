@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Lines are printed as compose prints them: the container's name without
- * the project ("web-1"), padded to the longest, " | ", the line; on a
+ * the project ("web-1"), padded to the longest plus two, "| ", the line
+ * (without a TTY's carriage returns); on a
  * terminal each container's prefix has its own colour.  With -f the
  * streams are followed (and reopened when the engine comes back) until
  * Ctrl+C.
@@ -36,6 +37,7 @@ typedef struct
   gboolean      color;
   gboolean      attached;    /* up: print exits */
   gboolean      interrupted;
+  gint64        since;       /* ns; 0: from the start */
 } Printer;
 
 static void
@@ -64,9 +66,9 @@ print_prefix (Printer *printer,
   const char *prefix = printer->prefixes->pdata[index];
 
   if (printer->color)
-    g_print ("\033[%sm%-*s |\033[0m ", colors[index % G_N_ELEMENTS (colors)], (int) printer->width, prefix);
+    g_print ("\033[%sm%-*s|\033[0m ", colors[index % G_N_ELEMENTS (colors)], (int) printer->width + 2, prefix);
   else
-    g_print ("%-*s | ", (int) printer->width, prefix);
+    g_print ("%-*s| ", (int) printer->width + 2, prefix);
 }
 
 static void
@@ -111,7 +113,7 @@ on_interrupt (gpointer data)
   printer->interrupted = TRUE;
   g_cancellable_cancel (printer->cancellable);
 
-  return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
 }
 
 static gboolean
@@ -154,6 +156,8 @@ follow_containers (Printer            *printer,
       prefix = prefix_of (c, project);
       printer->width = MAX (printer->width, strlen (prefix));
       logs = strata_container_logs_new (engine, json_object_get_string_member (c, "Id"), follow, tail);
+      if (printer->since > 0)
+        strata_container_logs_set_since (logs, printer->since);
       g_signal_connect (logs, "line", G_CALLBACK (on_line), printer);
       g_signal_connect (logs, "ended", G_CALLBACK (on_ended), printer);
       g_ptr_array_add (printer->followers, g_steal_pointer (&logs));
@@ -288,6 +292,7 @@ int
 _strata_cli_attach (StrataEngine       *engine,
                     const char         *project,
                     const char * const *services,
+                    gint64              since,
                     int                 timeout)
 {
   g_autoptr(GError) error = NULL;
@@ -299,8 +304,9 @@ _strata_cli_attach (StrataEngine       *engine,
     return _strata_cli_error ("%s", error->message);
   printer_init (&printer);
   printer.attached = TRUE;
+  printer.since = since;
   g_printerr (_("Attaching to %u containers; Ctrl+C stops them\n"),
-              follow_containers (&printer, engine, list, project, services, TRUE, 0));
+              follow_containers (&printer, engine, list, project, services, TRUE, -1));
   run_printer (&printer);
   if (printer.interrupted)
     status = stop_all (engine, &printer, timeout);

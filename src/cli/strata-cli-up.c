@@ -115,6 +115,7 @@ up (StrataCliGlobals *globals,
   g_autoptr(StrataUpPlan) plan = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  gint64 since;
   int status;
 
   if ((project = _strata_cli_load_project (globals, FALSE)) == NULL)
@@ -131,11 +132,12 @@ up (StrataCliGlobals *globals,
       return STRATA_CLI_EXIT_OK;
     }
   warn_orphans (plan);
+  since = g_get_real_time () * 1000;
   if ((status = run_plan (engine, plan)) != STRATA_CLI_EXIT_OK || flags->detach || flags->no_start)
     return status;
 
   return _strata_cli_attach (engine, strata_project_get_name (project), strata_up_plan_get_services (plan),
-                             flags->timeout);
+                             since, flags->timeout);
 }
 
 int

@@ -92,6 +92,15 @@ strata_container_logs_new (StrataEngine *engine,
   return self;
 }
 
+void
+strata_container_logs_set_since (StrataContainerLogs *self,
+                                 gint64               nanoseconds)
+{
+  g_return_if_fail (STRATA_IS_CONTAINER_LOGS (self));
+
+  self->last = nanoseconds;
+}
+
 const char *
 strata_container_logs_get_id (StrataContainerLogs *self)
 {
@@ -238,7 +247,7 @@ inspect_cb (GObject      *object,
       g_timeout_add (self->retry_ms, retry_cb, g_object_ref (self));
       self->retry_ms = MIN (self->retry_ms * 2, RETRY_MAX_MS);
     }
-  else if (self->stream == NULL && (self->last == 0 && !self->has_demux))
+  else if (!self->has_demux)
     {
       self->tty = json_object_get_boolean_member_with_default (config, "Tty", FALSE);
       open_stream (self);

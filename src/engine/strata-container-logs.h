@@ -22,6 +22,9 @@ StrataContainerLogs *strata_container_logs_new       (StrataEngine        *engin
                                                       const char          *id,
                                                       gboolean             follow,
                                                       int                  tail);
+/* Only lines after @nanoseconds since the epoch (`up` shows what its run printed). */
+void                 strata_container_logs_set_since (StrataContainerLogs *self,
+                                                      gint64               nanoseconds);
 const char          *strata_container_logs_get_id    (StrataContainerLogs *self);
 /* Emits ::line (StrataLogSource, gint64 timestamp in ns, text) for each
  * line, then ::ended (exit code, or -1 if unknown) once there is no more. */
