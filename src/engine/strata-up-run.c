@@ -131,7 +131,12 @@ call_cb (GObject      *object,
     _strata_up_run_next (call->run);
 }
 
-/* A request whose failure fails the run; on success, @then (or the next step). */
+/* A request whose failure fails the run; on success, @then (or the next step).
+ * Requests that change the engine are not cancelled half-way: the engine
+ * would carry on (a container created after all, a replacement left under
+ * its temporary name) while Strata stops looking.  Cancelling takes effect
+ * at the next step, so that when a cancelled up returns the engine's state
+ * is settled and the next up plans from what is really there. */
 void
 _strata_up_run_call (StrataUpRun  *run,
                      const char   *method,
@@ -145,8 +150,7 @@ _strata_up_run_call (StrataUpRun  *run,
   call->run = run;
   call->then = then;
   call->data = data;
-  strata_engine_request_async (run->engine, method, path, body, _strata_up_run_cancellable (run),
-                               call_cb, call);
+  strata_engine_request_async (run->engine, method, path, body, NULL, call_cb, call);
 }
 
 /* --- networks and volumes ------------------------------------------------- */
