@@ -121,7 +121,7 @@ replaced_cb (StrataUpRun *run,
   g_autofree char *escaped = g_uri_escape_string (create->item->name, NULL, FALSE);
   g_autofree char *path = g_strdup_printf ("/containers/%s/rename?name=%s", create->id, escaped);
 
-  _strata_up_run_call (run, "POST", path, NULL, renamed_cb, create);
+  _strata_up_run_call (run, "POST", path, NULL, renamed_cb, create, (GDestroyNotify) create_free);
 }
 
 static void
@@ -132,7 +132,7 @@ old_stopped_cb (StrataUpRun *run,
   Create *create = data;
   g_autofree char *path = g_strdup_printf ("/containers/%s?v=0", create->item->id);
 
-  _strata_up_run_call (run, "DELETE", path, NULL, replaced_cb, create);
+  _strata_up_run_call (run, "DELETE", path, NULL, replaced_cb, create, (GDestroyNotify) create_free);
 }
 
 static void
@@ -149,7 +149,7 @@ finish_create (StrataUpRun *run,
     }
   path = run->plan->timeout >= 0 ? g_strdup_printf ("/containers/%s/stop?t=%d", item->id, run->plan->timeout)
                                  : g_strdup_printf ("/containers/%s/stop", item->id);
-  _strata_up_run_call (run, "POST", path, NULL, old_stopped_cb, create);
+  _strata_up_run_call (run, "POST", path, NULL, old_stopped_cb, create, (GDestroyNotify) create_free);
 }
 
 static void
@@ -198,7 +198,7 @@ connect_next (StrataUpRun *run,
   json_builder_end_object (b);
   body = json_builder_get_root (b);
   path = g_strdup_printf ("/networks/%s/connect", _strata_up_resource_name (run->plan->model, "networks", key));
-  _strata_up_run_call (run, "POST", path, body, connect_next, create);
+  _strata_up_run_call (run, "POST", path, body, connect_next, create, (GDestroyNotify) create_free);
 }
 
 static void
@@ -240,7 +240,7 @@ create_container (StrataUpRun  *run,
   path = g_strdup_printf ("/containers/create?name=%s", escaped);
   _strata_up_run_working (run, STRATA_UP_ITEM_CONTAINER, item->name,
                           item->action == STRATA_UP_RECREATE ? _("Recreate") : _("Creating"));
-  _strata_up_run_call (run, "POST", path, body, created_cb, create);
+  _strata_up_run_call (run, "POST", path, body, created_cb, create, (GDestroyNotify) create_free);
 }
 
 void
@@ -273,7 +273,7 @@ _strata_up_remove_step (StrataUpRun *run,
   g_autofree char *path = g_strdup_printf ("/containers/%s?force=1&v=0", item->id);
 
   _strata_up_run_working (run, STRATA_UP_ITEM_CONTAINER, item->name, _("Removing"));
-  _strata_up_run_call (run, "DELETE", path, NULL, removed_cb, NULL);
+  _strata_up_run_call (run, "DELETE", path, NULL, removed_cb, NULL, NULL);
 }
 
 /* --- starting ---------------------------------------------------------------- */
@@ -310,7 +310,7 @@ start_next (StrataUpRun *run,
       path = g_strdup_printf ("/containers/%s/start", (char *) g_hash_table_lookup (run->container_ids, item->name));
       start->index++;
       _strata_up_run_working (run, STRATA_UP_ITEM_CONTAINER, item->name, _("Starting"));
-      _strata_up_run_call (run, "POST", path, NULL, start_next, start);
+      _strata_up_run_call (run, "POST", path, NULL, start_next, start, g_free);
       return;
     }
   g_free (start);

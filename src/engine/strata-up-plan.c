@@ -249,16 +249,14 @@ schedule (StrataUpRun *run)
         _strata_up_run_push (run, _strata_up_network_step, item);
       else if (item->kind == STRATA_UP_ITEM_VOLUME && item->action == STRATA_UP_CREATE)
         _strata_up_run_push (run, _strata_up_volume_step, item);
-      else if (item->kind == STRATA_UP_ITEM_CONTAINER && item->action == STRATA_UP_REMOVE)
-        _strata_up_run_push (run, _strata_up_remove_step, item);
-      else if (item->kind == STRATA_UP_ITEM_CONTAINER)
-        _strata_up_run_push (run, _strata_up_container_step, item);
+      else if (item->kind == STRATA_UP_ITEM_CONTAINER
+               && !g_strv_contains ((const char * const *) self->services, item->service))
+        _strata_up_run_push (run, item->action == STRATA_UP_REMOVE ? _strata_up_remove_step
+                                                                   : _strata_up_container_step, item);
     }
-  for (guint i = 0; !self->no_start && self->services[i] != NULL; i++)
-    {
-      _strata_up_run_push (run, _strata_up_wait_step, self->services[i]);
-      _strata_up_run_push (run, _strata_up_start_step, self->services[i]);
-    }
+  _strata_up_run_push (run, _strata_up_graph_step, GINT_TO_POINTER (STRATA_UP_PHASE_CREATE));
+  if (!self->no_start)
+    _strata_up_run_push (run, _strata_up_graph_step, GINT_TO_POINTER (STRATA_UP_PHASE_START));
 }
 
 void
@@ -275,6 +273,7 @@ strata_up_plan_run_async (StrataUpPlan        *self,
 
   run = g_new0 (StrataUpRun, 1);
   run->task = g_task_new (self, cancellable, callback, user_data);
+  run->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
   g_task_set_source_tag (run->task, strata_up_plan_run_async);
   g_task_set_task_data (run->task, run, (GDestroyNotify) _strata_up_run_free);
   run->plan = self;

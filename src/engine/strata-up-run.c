@@ -29,6 +29,7 @@ _strata_up_run_free (StrataUpRun *run)
 {
   g_queue_clear_full (&run->steps, g_free);
   g_clear_object (&run->engine);
+  g_clear_object (&run->cancellable);
   g_clear_pointer (&run->image_ids, g_hash_table_unref);
   g_clear_pointer (&run->service_containers, g_hash_table_unref);
   g_clear_pointer (&run->container_ids, g_hash_table_unref);
@@ -40,7 +41,7 @@ _strata_up_run_free (StrataUpRun *run)
 GCancellable *
 _strata_up_run_cancellable (StrataUpRun *run)
 {
-  return g_task_get_cancellable (run->task);
+  return run->cancellable;
 }
 
 void
@@ -55,37 +56,48 @@ _strata_up_run_push (StrataUpRun  *run,
   g_queue_push_tail (&run->steps, s);
 }
 
-/* Runs the next step; the task (and the run with it) ends after the last. */
+/* The run returns its task (and is freed with it); a lane reports to its graph. */
+static void
+end (StrataUpRun *run,
+     GError      *error)
+{
+  GTask *task = run->task;
+
+  if (run->graph != NULL)
+    _strata_up_lane_end (run, error);
+  else if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+  g_clear_object (&task);
+}
+
+/* Runs the next step; the run ends after the last. */
 void
 _strata_up_run_next (StrataUpRun *run)
 {
-  g_autofree Step *s = g_queue_pop_head (&run->steps);
-  GTask *task = run->task;
+  g_autofree Step *s = NULL;
+  GError *error = NULL;
 
-  if (g_task_return_error_if_cancelled (task))
+  if (g_cancellable_set_error_if_cancelled (run->cancellable, &error))
     {
-      g_object_unref (task);
+      end (run, error);
       return;
     }
+  s = g_queue_pop_head (&run->steps);
   if (s == NULL)
-    {
-      g_task_return_boolean (task, TRUE);
-      g_object_unref (task);
-      return;
-    }
-  s->step (run, s->data);
+    end (run, NULL);
+  else
+    s->step (run, s->data);
 }
 
 void
 _strata_up_run_fail (StrataUpRun *run,
                      GError      *error)
 {
-  GTask *task = run->task;
-
   if (run->name != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     _strata_up_plan_progress (run->plan, run->kind, run->name, STRATA_PLAN_STEP_FAILED, error->message);
-  g_task_return_error (task, error);
-  g_object_unref (task);
+  end (run, error);
 }
 
 void
@@ -109,9 +121,10 @@ _strata_up_run_done (StrataUpRun *run,
 
 typedef struct
 {
-  StrataUpRun  *run;
-  StrataUpThen  then;
-  gpointer      data;
+  StrataUpRun    *run;
+  StrataUpThen    then;
+  gpointer        data;
+  GDestroyNotify  data_free;
 } Call;
 
 static void
@@ -124,7 +137,11 @@ call_cb (GObject      *object,
   g_autoptr(JsonNode) answer = strata_engine_request_finish (STRATA_ENGINE (object), result, &error);
 
   if (answer == NULL)
-    _strata_up_run_fail (call->run, g_steal_pointer (&error));
+    {
+      if (call->data_free != NULL && call->data != NULL)
+        call->data_free (call->data);
+      _strata_up_run_fail (call->run, g_steal_pointer (&error));
+    }
   else if (call->then != NULL)
     call->then (call->run, answer, call->data);
   else
@@ -138,18 +155,20 @@ call_cb (GObject      *object,
  * at the next step, so that when a cancelled up returns the engine's state
  * is settled and the next up plans from what is really there. */
 void
-_strata_up_run_call (StrataUpRun  *run,
-                     const char   *method,
-                     const char   *path,
-                     JsonNode     *body,
-                     StrataUpThen  then,
-                     gpointer      data)
+_strata_up_run_call (StrataUpRun    *run,
+                     const char     *method,
+                     const char     *path,
+                     JsonNode       *body,
+                     StrataUpThen    then,
+                     gpointer        data,
+                     GDestroyNotify  data_free)
 {
   Call *call = g_new0 (Call, 1);
 
   call->run = run;
   call->then = then;
   call->data = data;
+  call->data_free = data_free;
   strata_engine_request_async (run->engine, method, path, body, NULL, call_cb, call);
 }
 
@@ -239,7 +258,7 @@ _strata_up_network_step (StrataUpRun *run,
   json_builder_end_object (b);
   body = json_builder_get_root (b);
   _strata_up_run_working (run, STRATA_UP_ITEM_NETWORK, item->name, _("Creating"));
-  _strata_up_run_call (run, "POST", "/networks/create", body, created_cb, NULL);
+  _strata_up_run_call (run, "POST", "/networks/create", body, created_cb, NULL, NULL);
 }
 
 void
@@ -259,5 +278,5 @@ _strata_up_volume_step (StrataUpRun *run,
   json_builder_end_object (b);
   body = json_builder_get_root (b);
   _strata_up_run_working (run, STRATA_UP_ITEM_VOLUME, item->name, _("Creating"));
-  _strata_up_run_call (run, "POST", "/volumes/create", body, created_cb, NULL);
+  _strata_up_run_call (run, "POST", "/volumes/create", body, created_cb, NULL, NULL);
 }

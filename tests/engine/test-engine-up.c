@@ -468,6 +468,47 @@ test_completed_successfully (void)
   g_assert_cmpstr (state, ==, "created");
 }
 
+/* z depends on nothing: it starts while a waits for slowdb's health check,
+ * as compose does, instead of after it. */
+static void
+test_independent_in_parallel (void)
+{
+  g_autofree char *dir = engine_test_write_project (work_dir, "para",
+                                                    "services:\n"
+                                                    "  slowdb:\n"
+                                                    "    image: strata-test/busybox:latest\n"
+                                                    "    pull_policy: never\n"
+                                                    "    command: sh -c 'sleep 3; touch /tmp/ok; exec sleep 1000'\n"
+                                                    "    stop_signal: SIGKILL\n"
+                                                    "    healthcheck: {test: 'test -f /tmp/ok', interval: 1s}\n"
+                                                    "  a:\n"
+                                                    "    image: strata-test/busybox:latest\n"
+                                                    "    pull_policy: never\n"
+                                                    "    command: sleep 1000\n"
+                                                    "    stop_signal: SIGKILL\n"
+                                                    "    depends_on: {slowdb: {condition: service_healthy}}\n"
+                                                    "  z:\n"
+                                                    "    image: strata-test/busybox:latest\n"
+                                                    "    pull_policy: never\n"
+                                                    "    command: sleep 1000\n"
+                                                    "    stop_signal: SIGKILL\n");
+  g_autofree char *err = NULL;
+  const char *z_started;
+  const char *healthy;
+  const char *a_started;
+
+  g_assert_cmpint (strata (dir, NULL, &err, "up", "-d", NULL), ==, 0);
+  z_started = strstr (err, "Container para-z-1  Started");
+  healthy = strstr (err, "Container para-slowdb-1  Healthy");
+  a_started = strstr (err, "Container para-a-1  Started");
+  g_assert_nonnull (z_started);
+  g_assert_nonnull (healthy);
+  g_assert_nonnull (a_started);
+  g_assert_true (z_started < healthy);
+  g_assert_true (healthy < a_started);
+  assert_compose_keeps (dir, (const char *[]) { "para-a-1", "para-slowdb-1", "para-z-1", NULL });
+}
+
 typedef struct
 {
   GCancellable *cancellable;
@@ -586,6 +627,7 @@ main (int   argc,
   g_test_add_func ("/engine/up/build", test_build);
   g_test_add_func ("/engine/up/completed-successfully", test_completed_successfully);
   g_test_add_func ("/engine/up/cancelled-recovers", test_cancelled_up_recovers);
+  g_test_add_func ("/engine/up/independent-in-parallel", test_independent_in_parallel);
 
   test_engine = strata_test_engine_start (&error);
   g_assert_no_error (error);
