@@ -145,6 +145,10 @@ struct _StrataNode
 
   /* Output hints, see StrataNodeFlags. */
   StrataNodeFlags    flags;
+
+  /* Private to strata-node.c: a lookup index of a big mapping (hints that
+   * are checked on use, so direct changes to children stay safe). */
+  gpointer           index;
 };
 
 StrataNode      *strata_node_new_scalar     (const StrataPosition *pos,
