@@ -39,6 +39,21 @@ strata_node_new_scalar (const StrataPosition *pos,
   return node;
 }
 
+/* A scalar of the @length bytes at @text (which need not end there). */
+StrataNode *
+strata_node_new_scalar_len (const StrataPosition *pos,
+                            const char           *text,
+                            gsize                 length,
+                            StrataValueType       type)
+{
+  StrataNode *node = node_new (STRATA_NODE_SCALAR, pos);
+
+  node->text = g_strndup (text, length);
+  node->type = type;
+
+  return node;
+}
+
 StrataNode *
 strata_node_new_mapping (const StrataPosition *pos)
 {

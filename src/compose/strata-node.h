@@ -154,6 +154,10 @@ struct _StrataNode
 StrataNode      *strata_node_new_scalar     (const StrataPosition *pos,
                                              const char           *text,
                                              StrataValueType       type);
+StrataNode      *strata_node_new_scalar_len (const StrataPosition *pos,
+                                             const char           *text,
+                                             gsize                 length,
+                                             StrataValueType       type);
 StrataNode      *strata_node_new_mapping    (const StrataPosition *pos);
 StrataNode      *strata_node_new_sequence   (const StrataPosition *pos);
 StrataNode      *strata_node_copy           (const StrataNode     *node);

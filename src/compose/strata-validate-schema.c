@@ -24,11 +24,45 @@
 #include "strata-validate-private.h"
 #include "strata-validate.h"
 
+/* The place being checked, built into "services.web.ports" only for an
+ * error: a frame per level on the stack. */
+typedef struct _Path Path;
+struct _Path
+{
+  const Path *parent;
+  const char *key;    /* or NULL: the item at @index of a list */
+  guint       index;
+};
+
 static gboolean check_node (const StrataNode        *node,
                             const StrataNode        *acc,
                             const StrataSchemaField *field,
-                            const char              *path,
+                            const Path              *path,
                             GError                 **error);
+
+static void
+append_path (GString    *out,
+             const Path *path)
+{
+  if (path == NULL)
+    return;
+  append_path (out, path->parent);
+  if (out->len > 0)
+    g_string_append_c (out, '.');
+  if (path->key != NULL)
+    g_string_append (out, path->key);
+  else
+    g_string_append_printf (out, "%u", path->index);
+}
+
+static char *
+path_string (const Path *path)
+{
+  GString *out = g_string_new (NULL);
+
+  append_path (out, path);
+  return g_string_free (out, FALSE);
+}
 
 static const char *
 default_input (StrataSchemaKind kind)
@@ -84,37 +118,54 @@ json_type (const StrataNode *node)
     }
 }
 
+/* Whether the @len bytes at @token spell @word. */
+static inline gboolean
+token_is (const char *token,
+          gsize       len,
+          const char *word)
+{
+  return strncmp (token, word, len) == 0 && word[len] == '\0';
+}
+
 /* An interpolated value is a string until compose casts it by its field. */
 static gboolean
 casts_to (const StrataNode *node,
-          const char       *type)
+          const char       *type,
+          gsize             len)
 {
   gint64 i;
   char *end = NULL;
 
   if (node->kind != STRATA_NODE_SCALAR || node->origin != STRATA_ORIGIN_INTERPOLATED)
     return FALSE;
-  if (g_str_equal (type, "integer"))
+  if (token_is (type, len, "integer"))
     return _strata_go_parse_int (node->text, &i);
-  if (g_str_equal (type, "number"))
+  if (token_is (type, len, "number"))
     return node->text[0] != '\0' && (g_ascii_strtod (node->text, &end), *end == '\0');
-  if (g_str_equal (type, "boolean"))
+  if (token_is (type, len, "boolean"))
     return g_str_equal (node->text, "true") || g_str_equal (node->text, "false");
   return FALSE;
 }
 
+/* @spec is JSON types separated by "," or "|". */
 static gboolean
 accepts (const char       *spec,
          const StrataNode *node)
 {
   const char *type = json_type (node);
-  g_auto(GStrv) types = g_strsplit_set (spec, ",|", -1);
+  gboolean integer = node->kind == STRATA_NODE_SCALAR && node->type == STRATA_VALUE_INT;
 
-  for (guint i = 0; types[i]; i++)
-    if (g_str_equal (types[i], type) || (g_str_equal (types[i], "number") && g_str_equal (type, "integer")) ||
-        casts_to (node, types[i]))
-      return TRUE;
-  return FALSE;
+  for (const char *token = spec; ; )
+    {
+      gsize len = strcspn (token, ",|");
+
+      if (token_is (token, len, type) || (integer && token_is (token, len, "number")) ||
+          casts_to (node, token, len))
+        return TRUE;
+      if (token[len] == '\0')
+        return FALSE;
+      token += len + 1;
+    }
 }
 
 /* "number,string|object" → "number or string"; object is a mapping, array a list */
@@ -158,22 +209,16 @@ type_hint (const char       *want,
 static gboolean
 type_error (GError          **error,
             const StrataNode *node,
-            const char       *path,
+            const Path       *at,
             const char       *spec)
 {
   g_autofree char *want = human_types (spec);
+  g_autofree char *path = path_string (at);
   /* a null value has no place of its own: point at its key */
   const StrataPosition *pos = strata_node_is_null (node) ? _strata_node_place (node) : &node->pos;
 
   return _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, pos, type_hint (spec, node),
                             "%s must be a %s", path, want);
-}
-
-static char *
-child_path (const char *path,
-            const char *key)
-{
-  return path[0] == '\0' ? g_strdup (key) : g_strdup_printf ("%s.%s", path, key);
 }
 
 static const StrataSchemaField *
@@ -190,11 +235,12 @@ find_field (const StrataSchemaStruct *schema,
 static gboolean
 unknown_key (GError                  **error,
              const StrataNode         *child,
-             const char               *path,
+             const Path               *at,
              const StrataSchemaStruct *schema)
 {
   const char *suggestion = _strata_closest_name (child->key, schema);
   g_autofree char *hint = NULL;
+  g_autofree char *path = path_string (at);
 
   if (suggestion != NULL)
     hint = g_strdup_printf (_("Did you mean `%s`? A key of your own must start with x-."), suggestion);
@@ -209,22 +255,21 @@ static gboolean
 check_struct (const StrataNode         *node,
               const StrataNode         *acc,
               const StrataSchemaStruct *schema,
-              const char               *path,
+              const Path               *path,
               GError                  **error)
 {
   for (guint i = 0; i < strata_node_get_n_children (node); i++)
     {
       const StrataNode *child = strata_node_get_child (node, i);
       const StrataSchemaField *field;
-      g_autofree char *sub_path = NULL;
+      Path sub_path = { path, child->key, 0 };
 
       if (g_str_has_prefix (child->key, "x-"))
         continue;
       if ((field = find_field (schema, child->key)) == NULL)
         return unknown_key (error, child, path, schema);
-      sub_path = child_path (path, child->key);
       if (!check_node (child, acc && acc->kind == STRATA_NODE_MAPPING ? strata_node_lookup (acc, child->key) : NULL,
-                       field, sub_path, error))
+                       field, &sub_path, error))
         return FALSE;
     }
   return TRUE;
@@ -236,7 +281,7 @@ check_items (const StrataNode        *node,
              const StrataNode        *acc,
              const StrataSchemaField *field,
              GError                 **error,
-             const char              *path)
+             const Path              *path)
 {
   StrataSchemaField item = { NULL, field->elem, 0, field->sub, 0, field->item, NULL };
 
@@ -250,13 +295,12 @@ check_items (const StrataNode        *node,
   for (guint i = 0; i < strata_node_get_n_children (node); i++)
     {
       const StrataNode *child = strata_node_get_child (node, i);
-      g_autofree char *index = g_strdup_printf ("%u", i);
-      g_autofree char *sub_path = child_path (path, node->kind == STRATA_NODE_MAPPING ? child->key : index);
+      Path sub_path = { path, node->kind == STRATA_NODE_MAPPING ? child->key : NULL, i };
       const StrataNode *acc_child = NULL;
 
       if (node->kind == STRATA_NODE_MAPPING && acc != NULL && acc->kind == STRATA_NODE_MAPPING)
         acc_child = strata_node_lookup (acc, child->key);
-      if (!check_node (child, acc_child, &item, sub_path, error))
+      if (!check_node (child, acc_child, &item, &sub_path, error))
         return FALSE;
     }
   return TRUE;
@@ -266,7 +310,7 @@ static gboolean
 check_node (const StrataNode        *node,
             const StrataNode        *acc,
             const StrataSchemaField *field,
-            const char              *path,
+            const Path              *path,
             GError                 **error)
 {
   const char *spec = field->input ? field->input : default_input (field->kind);
@@ -296,5 +340,5 @@ _strata_validate_schema (const StrataNode  *file_root,
   StrataSchemaField field = root;
 
   field.sub = _strata_schema_project ();
-  return check_node (file_root, accumulated, &field, "", error);
+  return check_node (file_root, accumulated, &field, NULL, error);
 }
