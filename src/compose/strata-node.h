@@ -140,11 +140,12 @@ struct _StrataNode
 
   /* Provenance, filled in by the merge. */
   StrataOriginKind   origin;
+
+  /* Output hints, see StrataNodeFlags (here to leave no padding). */
+  StrataNodeFlags    flags;
+
   GArray            *shadowed;      /* of StrataPosition, or NULL */
   GArray            *interpolated;  /* of StrataPosition (variable definitions), or NULL */
-
-  /* Output hints, see StrataNodeFlags. */
-  StrataNodeFlags    flags;
 
   /* Private to strata-node.c: a lookup index of a big mapping (hints that
    * are checked on use, so direct changes to children stay safe). */
