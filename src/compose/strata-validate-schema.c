@@ -226,7 +226,7 @@ find_field (const StrataSchemaStruct *schema,
             const char               *key)
 {
   for (guint f = 0; f < schema->n_fields; f++)
-    if (g_str_equal (schema->fields[f].name, key) &&
+    if (schema->fields[f].name[0] == key[0] && strcmp (schema->fields[f].name, key) == 0 &&
         !(schema->fields[f].flags & STRATA_SCHEMA_FIELD_OUTPUT_ONLY))
       return &schema->fields[f];
   return NULL;
