@@ -154,29 +154,32 @@ static void
 write_scalar (Emitter          *e,
               const StrataNode *node)
 {
-  gint64 i;
+  g_autofree char *text = NULL;
 
   switch (node->type)
     {
     case STRATA_VALUE_NULL:
       g_string_append_len (e->out, "null", 4);
       break;
-    case STRATA_VALUE_BOOL:
-      g_string_append (e->out, g_ascii_strcasecmp (node->text, "true") == 0 ? "true" : "false");
-      break;
-    case STRATA_VALUE_INT:
-      if (is_plain_decimal (node->text))
-        g_string_append (e->out, node->text);
-      else if (_strata_go_parse_int (node->text, &i))
-        g_string_append_printf (e->out, "%" G_GINT64_FORMAT, i);
-      else
-        write_raw (e, node->text);
+    case STRATA_VALUE_TIMESTAMP:
+      text = _strata_go_format_time (node->text, TRUE);
+      write_string (e, text);
       break;
     case STRATA_VALUE_FLOAT:
-      {
-        g_autofree char *text = _strata_go_format_float (g_ascii_strtod (node->text, NULL), TRUE);
-        g_string_append (e->out, text);
-      }
+      text = _strata_go_float_text (node->text, TRUE);
+      write_raw (e, text);
+      break;
+    case STRATA_VALUE_INT:
+      /* canonical decimal digits print as they are (the common case) */
+      if (is_plain_decimal (node->text))
+        {
+          g_string_append (e->out, node->text);
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+    case STRATA_VALUE_BOOL:
+      text = _strata_go_sprint (node);
+      write_raw (e, text);
       break;
     case STRATA_VALUE_STRING:
     default:
@@ -237,7 +240,7 @@ compare_byte_keys (gconstpointer a,
 }
 
 /* A Go map: entries sorted by key bytes (a stable sort, as
- * _strata_emit_ordered_children does). */
+ * _strata_emit_ordered_children does), YAML_ONLY ones left out. */
 static void
 emit_map (Emitter          *e,
           const StrataNode *node,
@@ -246,17 +249,20 @@ emit_map (Emitter          *e,
   GPtrArray *children = node->children;
   g_autofree gpointer *sorted = g_memdup2 (children->pdata, children->len * sizeof (gpointer));
 
+  guint n = 0;
+
   g_qsort_with_data (sorted, children->len, sizeof (gpointer), (GCompareDataFunc) compare_byte_keys, NULL);
   g_string_append_c (e->out, '{');
   for (guint i = 0; i < children->len; i++)
-    emit_entry (e, sorted[i], TRUE, i == 0, depth);
-  if (children->len > 0)
+    if (!(((StrataNode *) sorted[i])->flags & STRATA_NODE_FLAG_YAML_ONLY))
+      emit_entry (e, sorted[i], TRUE, n++ == 0, depth);
+  if (n > 0)
     newline (e, depth);
   g_string_append_c (e->out, '}');
 }
 
-/* A struct: fields in tree order; encoding/json leaves `x-*` out. A list:
- * items in order. */
+/* A struct: fields in tree order; encoding/json leaves `x-*` out, and
+ * YAML_ONLY fields. A list: items in order. */
 static void
 emit_in_order (Emitter          *e,
                const StrataNode *node,
@@ -270,7 +276,8 @@ emit_in_order (Emitter          *e,
     {
       const StrataNode *child = g_ptr_array_index (node->children, i);
 
-      if (object && child->key != NULL && g_str_has_prefix (child->key, "x-"))
+      if (object && ((child->key != NULL && g_str_has_prefix (child->key, "x-")) ||
+                     (child->flags & STRATA_NODE_FLAG_YAML_ONLY)))
         continue;
       emit_entry (e, child, object, n++ == 0, depth);
     }

@@ -258,6 +258,15 @@ check_struct (const StrataNode         *node,
               const Path               *path,
               GError                  **error)
 {
+  for (guint f = 0; f < schema->n_fields; f++)
+    if ((schema->fields[f].flags & STRATA_SCHEMA_FIELD_REQUIRED) &&
+        strata_node_lookup (node, schema->fields[f].name) == NULL)
+      {
+        g_autofree char *where = path_string (path);
+
+        return _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, _strata_node_place (node),
+                                  _("Add the missing key."), "%s %s is required", where, schema->fields[f].name);
+      }
   for (guint i = 0; i < strata_node_get_n_children (node); i++)
     {
       const StrataNode *child = strata_node_get_child (node, i);
@@ -275,6 +284,69 @@ check_struct (const StrataNode         *node,
   return TRUE;
 }
 
+/* compose-spec.json's patternProperties without additionalProperties: the
+ * maps whose keys must be names ([a-zA-Z0-9._-]+). */
+static gboolean
+needs_name_keys_text (const char *path)
+{
+  g_auto(GStrv) parts = g_strsplit (path, ".", -1);
+  guint n = g_strv_length (parts);
+  const char *top[] = { "services", "volumes", "secrets", "configs", NULL };
+
+  if (n == 1)
+    return g_strv_contains (top, parts[0]);
+  return n == 3 && g_str_equal (parts[0], "services") &&
+         (g_str_equal (parts[2], "networks") || g_str_equal (parts[2], "depends_on"));
+}
+
+/* The same, without building the path: the last dotted part of the path
+ * is the end of the last key, so only a key ending in one of these words
+ * can name such a map. */
+static gboolean
+needs_name_keys (const Path *path)
+{
+  const char *words[] = { "services", "volumes", "secrets", "configs", "networks", "depends_on" };
+  g_autofree char *text = NULL;
+  gboolean maybe = FALSE;
+
+  if (path == NULL || path->key == NULL)
+    return path == NULL && needs_name_keys_text ("");
+  for (guint i = 0; i < G_N_ELEMENTS (words) && !maybe; i++)
+    maybe = g_str_has_suffix (path->key, words[i]);
+  if (!maybe)
+    return FALSE;
+  text = path_string (path);
+  return needs_name_keys_text (text);
+}
+
+/* ^[a-zA-Z0-9._-]+$ as GRegex (PCRE) matches it: `$` also matches before
+ * a final newline. */
+static gboolean
+is_name (const char *key)
+{
+  const char *p = key;
+
+  while (g_ascii_isalnum (*p) || *p == '.' || *p == '_' || *p == '-')
+    p++;
+  return p > key && (p[0] == '\0' || (p[0] == '\n' && p[1] == '\0'));
+}
+
+static gboolean
+check_name_key (const StrataNode  *child,
+                const Path        *at,
+                GError           **error)
+{
+  g_autofree char *path = NULL;
+
+  if (is_name (child->key))
+    return TRUE;
+  path = path_string (at);
+  return _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, _strata_node_place (child),
+                            _("A name may only hold letters, digits, `.`, `_` and `-`: rename it "
+                              "(and every reference to it)."),
+                            "%s Additional property %s is not allowed", path, child->key);
+}
+
 /* List items and map values, described by the field's `item`. */
 static gboolean
 check_items (const StrataNode        *node,
@@ -284,6 +356,7 @@ check_items (const StrataNode        *node,
              const Path              *path)
 {
   StrataSchemaField item = { NULL, field->elem, 0, field->sub, 0, field->item, NULL };
+  gboolean name_keys = node->kind == STRATA_NODE_MAPPING && needs_name_keys (path);
 
   /* the list form of a mapping (KEY=VAL, depends_on, networks) is strings */
   if (node->kind == STRATA_NODE_SEQUENCE && field->kind != STRATA_SCHEMA_LIST)
@@ -298,6 +371,9 @@ check_items (const StrataNode        *node,
       Path sub_path = { path, node->kind == STRATA_NODE_MAPPING ? child->key : NULL, i };
       const StrataNode *acc_child = NULL;
 
+      if (node->kind == STRATA_NODE_MAPPING && child->key != NULL && name_keys &&
+          !check_name_key (child, path, error))
+        return FALSE;
       if (node->kind == STRATA_NODE_MAPPING && acc != NULL && acc->kind == STRATA_NODE_MAPPING)
         acc_child = strata_node_lookup (acc, child->key);
       if (!check_node (child, acc_child, &item, &sub_path, error))
