@@ -84,28 +84,62 @@ static const struct
   { "configs.*.external", CAST_BOOL },
 };
 
+/* Whether the dotted @path matches @pattern part by part, as comparing
+ * their g_strsplit (".") parts does, without splitting either (this runs
+ * for every string value of every file). */
 static gboolean
-path_matches (char       **path,
-              const char  *pattern)
+path_matches (const char *path,
+              const char *pattern)
 {
-  g_auto(GStrv) want = g_strsplit (pattern, ".", -1);
-  guint i;
-
-  for (i = 0; path[i] != NULL && want[i] != NULL; i++)
-    if (!g_str_equal (want[i], "*") && !g_str_equal (want[i], path[i]))
-      return FALSE;
-  return path[i] == NULL && want[i] == NULL;
+  for (;;)
+    {
+      if (pattern[0] == '*' && (pattern[1] == '.' || pattern[1] == '\0'))
+        {
+          while (*path != '\0' && *path != '.')
+            path++;
+          pattern++;
+        }
+      else
+        {
+          for (; *pattern != '\0' && *pattern != '.'; pattern++, path++)
+            if (*path != *pattern)
+              return FALSE;
+          if (*path != '\0' && *path != '.')
+            return FALSE;
+        }
+      /* both at the end of a part */
+      if (*pattern == '\0' || *path == '\0')
+        return *pattern == '\0' && *path == '\0';
+      path++;
+      pattern++;
+    }
 }
 
 static gboolean
 find_cast (const char *path,
            CastKind   *cast)
 {
-  g_auto(GStrv) parts = g_strsplit (path, ".", -1);
+  static const char service_prefix[] = "services.*.";
+  const char *after_service = NULL;
 
+  /* g_strsplit ("", ".") has no parts and matches no pattern */
+  if (path[0] == '\0')
+    return FALSE;
+  /* "services.NAME." is common to most paths and patterns: match it once */
+  if (g_str_has_prefix (path, "services."))
+    {
+      after_service = strchr (path + strlen ("services."), '.');
+      after_service = after_service ? after_service + 1 : NULL;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (casts); i++)
-    if (path_matches (parts, casts[i].pattern))
-      return (*cast = casts[i].cast, TRUE);
+    {
+      gboolean in_service = g_str_has_prefix (casts[i].pattern, service_prefix);
+
+      if (in_service ? after_service != NULL &&
+                       path_matches (after_service, casts[i].pattern + strlen (service_prefix))
+                     : path_matches (path, casts[i].pattern))
+        return (*cast = casts[i].cast, TRUE);
+    }
   return FALSE;
 }
 
