@@ -328,3 +328,12 @@ strata_emit_json (const StrataNode *root,
   /* Project.MarshalJSON: the top level is a map[string]any */
   return emit (root, compact, TRUE, root->kind == STRATA_NODE_MAPPING);
 }
+
+char *
+strata_emit_json_model (const StrataNode *node,
+                        gboolean          compact)
+{
+  g_return_val_if_fail (node != NULL, NULL);
+
+  return _strata_emit_json_raw (node, compact);
+}
