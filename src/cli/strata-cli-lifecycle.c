@@ -14,7 +14,6 @@
 
 #include "strata-cli-engine.h"
 #include "strata-cli-verbs.h"
-#include "strata-lifecycle.h"
 
 typedef struct
 {
@@ -38,18 +37,17 @@ progress_cb (StrataLifecycle *lifecycle,
 
 /* The containers are listed, then acted on; each failure is on its own
  * progress line, naming its container. */
-static int
-run (StrataLifecycle *lifecycle,
-     StrataEngine    *engine,
-     const char      *project,
-     GStrv            services)
+int
+_strata_cli_lifecycle_run (StrataLifecycle    *lifecycle,
+                           StrataEngine       *engine,
+                           const char         *project,
+                           const char * const *services)
 {
   g_autoptr(GAsyncResult) selected = NULL;
   g_autoptr(GAsyncResult) done = NULL;
   g_autoptr(GError) error = NULL;
 
-  strata_lifecycle_select_async (lifecycle, engine, project, (const char * const *) services,
-                                 NULL, _strata_cli_store_result, &selected);
+  strata_lifecycle_select_async (lifecycle, engine, project, services, NULL, _strata_cli_store_result, &selected);
   if (!strata_lifecycle_select_finish (lifecycle, _strata_cli_await (&selected), &error))
     return _strata_cli_error ("%s", error->message);
   if (strata_lifecycle_get_action (lifecycle) == STRATA_LIFECYCLE_KILL
@@ -116,7 +114,7 @@ run_lifecycle (StrataCliGlobals      *globals,
   strata_lifecycle_set_timeout (lifecycle, flags->timeout);
   strata_lifecycle_set_signal (lifecycle, flags->signal_name);
 
-  return run (lifecycle, engine, project, services);
+  return _strata_cli_lifecycle_run (lifecycle, engine, project, (const char * const *) services);
 }
 
 int

@@ -7,6 +7,7 @@
  * a temporary name (ID12_NAME) inheriting the old one's anonymous volumes,
  * the old one is stopped and removed, then the new one takes the name.
  * Networks beyond the first are connected after creation (API < 1.44).
+ * Starting is in strata-up-start.c.
  */
 
 #include "config.h"
@@ -274,55 +275,4 @@ _strata_up_remove_step (StrataUpRun *run,
 
   _strata_up_run_working (run, STRATA_UP_ITEM_CONTAINER, item->name, _("Removing"));
   _strata_up_run_call (run, "DELETE", path, NULL, removed_cb, NULL, NULL);
-}
-
-/* --- starting ---------------------------------------------------------------- */
-
-typedef struct
-{
-  const char *service;  /* borrowed from the plan */
-  guint       index;    /* the next item to look at */
-} Start;
-
-static void
-start_next (StrataUpRun *run,
-            JsonNode    *answer,
-            gpointer     data)
-{
-  Start *start = data;
-
-  if (answer != NULL)
-    _strata_up_run_done (run, _("Started"));
-  for (; start->index < run->plan->items->len; start->index++)
-    {
-      StrataUpItem *item = run->plan->items->pdata[start->index];
-      g_autofree char *path = NULL;
-
-      if (item->kind != STRATA_UP_ITEM_CONTAINER || g_strcmp0 (item->service, start->service) != 0
-          || item->action == STRATA_UP_REMOVE)
-        continue;
-      if (item->action == STRATA_UP_KEEP)
-        {
-          _strata_up_plan_progress (run->plan, STRATA_UP_ITEM_CONTAINER, item->name,
-                                    STRATA_PLAN_STEP_DONE, _("Running"));
-          continue;
-        }
-      path = g_strdup_printf ("/containers/%s/start", (char *) g_hash_table_lookup (run->container_ids, item->name));
-      start->index++;
-      _strata_up_run_working (run, STRATA_UP_ITEM_CONTAINER, item->name, _("Starting"));
-      _strata_up_run_call (run, "POST", path, NULL, start_next, start, g_free);
-      return;
-    }
-  g_free (start);
-  _strata_up_run_next (run);
-}
-
-void
-_strata_up_start_step (StrataUpRun *run,
-                       gpointer     service)
-{
-  Start *start = g_new0 (Start, 1);
-
-  start->service = service;
-  start_next (run, NULL, start);
 }

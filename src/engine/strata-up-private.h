@@ -162,10 +162,6 @@ struct _StrataUpRun
 };
 
 void         _strata_up_run_free       (StrataUpRun   *run);
-void         _strata_up_network_step   (StrataUpRun   *run,
-                                        gpointer       item);
-void         _strata_up_volume_step    (StrataUpRun   *run,
-                                        gpointer       item);
 void         _strata_up_run_push       (StrataUpRun   *run,
                                         StrataUpStep   step,
                                         gpointer       data);
@@ -203,6 +199,12 @@ StrataUpRun *_strata_up_lane_new       (StrataUpRun   *run,
 void         _strata_up_lane_end       (StrataUpRun   *lane,
                                         GError        *error);
 
+/* strata-up-networks.c */
+void         _strata_up_network_step   (StrataUpRun   *run,
+                                        gpointer       item);
+void         _strata_up_volume_step    (StrataUpRun   *run,
+                                        gpointer       item);
+
 /* strata-up-image.c */
 void         _strata_up_pull_step      (StrataUpRun   *run,
                                         gpointer       item);
@@ -216,6 +218,8 @@ void         _strata_up_container_step (StrataUpRun   *run,
                                         gpointer       item);
 void         _strata_up_remove_step    (StrataUpRun   *run,
                                         gpointer       item);
+
+/* strata-up-start.c */
 void         _strata_up_start_step     (StrataUpRun   *run,
                                         gpointer       service);
 
