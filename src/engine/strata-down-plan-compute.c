@@ -139,8 +139,7 @@ build_plan (StrataDownCompute *c)
   c->plan->remove_volumes = c->volumes;
   c->others = g_ptr_array_new ();
   plan_containers (c);
-  _strata_down_plan_networks (c);
-  _strata_down_plan_volumes (c);
+  _strata_down_plan_networks_and_volumes (c);
   _strata_down_plan_images (c);
   _strata_down_plan_sort (c->plan);
 

@@ -78,8 +78,7 @@ gboolean    _strata_down_service_known   (StrataDownCompute *c,
 char       *_strata_down_staying_user    (StrataDownCompute *c,
                                           const char        *what,
                                           const char        *id);
-void        _strata_down_plan_networks   (StrataDownCompute *c);
-void        _strata_down_plan_volumes    (StrataDownCompute *c);
+void        _strata_down_plan_networks_and_volumes (StrataDownCompute *c);
 
 /* strata-down-plan-images.c */
 void        _strata_down_plan_images     (StrataDownCompute *c);

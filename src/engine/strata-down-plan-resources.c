@@ -132,22 +132,6 @@ plan_resource (StrataDownCompute *c,
     }
 }
 
-void
-_strata_down_plan_networks (StrataDownCompute *c)
-{
-  JsonArray *all = _strata_down_list (c, STRATA_DOWN_L_NETWORKS);
-
-  for (guint i = 0; all != NULL && i < json_array_get_length (all); i++)
-    {
-      JsonObject *network = json_array_get_object_element (all, i);
-      const char *name = _strata_down_str (network, "Name");
-      gboolean predefined = g_strcmp0 (name, "bridge") == 0 || g_strcmp0 (name, "host") == 0
-                            || g_strcmp0 (name, "none") == 0;
-
-      plan_resource (c, STRATA_PLAN_NETWORK, network, _strata_down_str (network, "Id"), predefined);
-    }
-}
-
 /* Anonymous volumes are named by 64 hex digits; they go with their container. */
 static gboolean
 is_anonymous_volume (const char *name)
@@ -161,16 +145,28 @@ is_anonymous_volume (const char *name)
   return TRUE;
 }
 
-void
-_strata_down_plan_volumes (StrataDownCompute *c)
+static gboolean
+is_predefined_network (const char *name)
 {
-  JsonArray *all = _strata_down_list (c, STRATA_DOWN_L_VOLUMES);
+  return g_strcmp0 (name, "bridge") == 0 || g_strcmp0 (name, "host") == 0 || g_strcmp0 (name, "none") == 0;
+}
 
-  for (guint i = 0; all != NULL && i < json_array_get_length (all); i++)
+/* Networks are referred to by id, volumes by name. */
+void
+_strata_down_plan_networks_and_volumes (StrataDownCompute *c)
+{
+  for (StrataPlanKind kind = STRATA_PLAN_NETWORK; kind <= STRATA_PLAN_VOLUME; kind++)
     {
-      JsonObject *volume = json_array_get_object_element (all, i);
-      const char *name = _strata_down_str (volume, "Name");
+      gboolean network = kind == STRATA_PLAN_NETWORK;
+      JsonArray *all = _strata_down_list (c, network ? STRATA_DOWN_L_NETWORKS : STRATA_DOWN_L_VOLUMES);
 
-      plan_resource (c, STRATA_PLAN_VOLUME, volume, name, is_anonymous_volume (name));
+      for (guint i = 0; all != NULL && i < json_array_get_length (all); i++)
+        {
+          JsonObject *object = json_array_get_object_element (all, i);
+          const char *name = _strata_down_str (object, "Name");
+
+          plan_resource (c, kind, object, network ? _strata_down_str (object, "Id") : name,
+                         network ? is_predefined_network (name) : is_anonymous_volume (name));
+        }
     }
 }

@@ -71,51 +71,65 @@ add_ipam (JsonBuilder *b,
   json_builder_end_object (b);
 }
 
+static void
+put_bool (JsonBuilder *b,
+          const char  *member,
+          gboolean     value)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_add_boolean_value (b, value);
+}
+
+/* Ends @b, the body of a network's or volume's creation, and posts it. */
+static void
+post_create (StrataUpRun      *run,
+             StrataUpItemKind  kind,
+             StrataUpItem     *item,
+             JsonObject       *resource,
+             JsonBuilder      *b)
+{
+  const char *label = kind == STRATA_UP_ITEM_NETWORK ? STRATA_LABEL_NETWORK : STRATA_LABEL_VOLUME;
+  g_autoptr(JsonNode) body = NULL;
+
+  add_labels (b, resource, run->plan->project_name, label, item->id);
+  json_builder_end_object (b);
+  body = json_builder_get_root (b);
+  _strata_up_run_working (run, kind, item->name, _("Creating"));
+  _strata_up_run_call (run, "POST", kind == STRATA_UP_ITEM_NETWORK ? "/networks/create" : "/volumes/create",
+                       body, created_cb, NULL, NULL);
+}
+
 void
 _strata_up_network_step (StrataUpRun *run,
-              gpointer     data)
+                         gpointer     data)
 {
   StrataUpItem *item = data;
   JsonObject *network = _strata_json_object_member (_strata_json_object_member (run->plan->model, "networks"), item->id);
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) body = NULL;
 
   json_builder_begin_object (b);
   _strata_up_put_string (b, "Name", item->name);
-  json_builder_set_member_name (b, "CheckDuplicate");
-  json_builder_add_boolean_value (b, TRUE);
+  put_bool (b, "CheckDuplicate", TRUE);
   _strata_up_put_string (b, "Driver", _strata_json_string (network, "driver"));
   _strata_up_put_map (b, "Options", _strata_json_object_member (network, "driver_opts"));
-  json_builder_set_member_name (b, "Internal");
-  json_builder_add_boolean_value (b, _strata_json_bool (network, "internal"));
-  json_builder_set_member_name (b, "Attachable");
-  json_builder_add_boolean_value (b, _strata_json_bool (network, "attachable"));
-  json_builder_set_member_name (b, "EnableIPv6");
-  json_builder_add_boolean_value (b, _strata_json_bool (network, "enable_ipv6"));
+  put_bool (b, "Internal", _strata_json_bool (network, "internal"));
+  put_bool (b, "Attachable", _strata_json_bool (network, "attachable"));
+  put_bool (b, "EnableIPv6", _strata_json_bool (network, "enable_ipv6"));
   add_ipam (b, network);
-  add_labels (b, network, run->plan->project_name, STRATA_LABEL_NETWORK, item->id);
-  json_builder_end_object (b);
-  body = json_builder_get_root (b);
-  _strata_up_run_working (run, STRATA_UP_ITEM_NETWORK, item->name, _("Creating"));
-  _strata_up_run_call (run, "POST", "/networks/create", body, created_cb, NULL, NULL);
+  post_create (run, STRATA_UP_ITEM_NETWORK, item, network, b);
 }
 
 void
 _strata_up_volume_step (StrataUpRun *run,
-             gpointer     data)
+                        gpointer     data)
 {
   StrataUpItem *item = data;
   JsonObject *volume = _strata_json_object_member (_strata_json_object_member (run->plan->model, "volumes"), item->id);
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) body = NULL;
 
   json_builder_begin_object (b);
   _strata_up_put_string (b, "Name", item->name);
   _strata_up_put_string (b, "Driver", _strata_json_string (volume, "driver"));
   _strata_up_put_map (b, "DriverOpts", _strata_json_object_member (volume, "driver_opts"));
-  add_labels (b, volume, run->plan->project_name, STRATA_LABEL_VOLUME, item->id);
-  json_builder_end_object (b);
-  body = json_builder_get_root (b);
-  _strata_up_run_working (run, STRATA_UP_ITEM_VOLUME, item->name, _("Creating"));
-  _strata_up_run_call (run, "POST", "/volumes/create", body, created_cb, NULL, NULL);
+  post_create (run, STRATA_UP_ITEM_VOLUME, item, volume, b);
 }
