@@ -222,15 +222,48 @@ _strata_parse_port (const StrataNode *spec,
   return list;
 }
 
+/* Whether path.Clean leaves @path as it is: "/" or parts that are neither
+ * empty, "." nor "..", with no slash at the end. */
+static gboolean
+is_clean_path (const char *path)
+{
+  const char *part = path;
+
+  if (path[0] == '/')
+    {
+      if (path[1] == '\0')
+        return TRUE;
+      part++;
+    }
+  for (;;)
+    {
+      const char *end = part;
+      gsize length;
+
+      while (*end != '\0' && *end != '/')
+        end++;
+      length = end - part;
+      if (length == 0 || (part[0] == '.' && (length == 1 || (length == 2 && part[1] == '.'))))
+        return FALSE;
+      if (*end == '\0')
+        return TRUE;
+      part = end + 1;
+    }
+}
+
 /* Go's path.Clean: "/etc/app/" and "/etc//x/../app" are "/etc/app". */
 char *
 _strata_clean_path (const char *path)
 {
-  g_auto(GStrv) parts = g_strsplit (path, "/", -1);
-  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
   gboolean rooted = path[0] == '/';
   g_autofree char *joined = NULL;
 
+  if (is_clean_path (path))
+    return g_strdup (path);
+  parts = g_strsplit (path, "/", -1);
+  kept = g_ptr_array_new ();
   for (guint i = 0; parts[i] != NULL; i++)
     {
       const char *part = parts[i];
@@ -293,7 +326,6 @@ _strata_parse_volume (const StrataNode *spec,
 {
   StrataNode *volume = _strata_derived_mapping (spec, NULL);
   g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
-  GString *buffer = g_string_new (NULL);
   const char *s = spec->text;
   const char *source;
   g_autofree char *target = NULL;
@@ -301,34 +333,31 @@ _strata_parse_volume (const StrataNode *spec,
   if (strlen (s) <= 2)
     g_ptr_array_add (fields, g_strdup (s));
   else
-    for (const char *p = s;; p++)
+    for (const char *p = s, *field = s;; p++)
       {
-        if (*p == ':' && buffer->len == 1 && g_ascii_isalpha (buffer->str[0]))
-          g_string_append_c (buffer, ':');   /* a Windows drive letter */
-        else if (*p == ':' || *p == '\0')
+        gsize length = p - field;
+
+        if (*p == ':' && length == 1 && g_ascii_isalpha (field[0]))
+          continue;   /* a Windows drive letter */
+        if (*p != ':' && *p != '\0')
+          continue;
+        if (length == 0 || fields->len == 3)
           {
-            if (buffer->len == 0 || fields->len == 3)
-              {
-                _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, &spec->pos,
-                                   buffer->len == 0 ? _("Remove the doubled colon: write SOURCE:TARGET[:OPTIONS], "
-                                                        "e.g. ./data:/data:ro.")
-                                                    : _("Write SOURCE:TARGET[:OPTIONS] (e.g. ./data:/data:ro), "
-                                                        "or use the long syntax (type, source, target) for paths "
-                                                        "with colons."),
-                                   "invalid spec: %s: %s", s,
-                                   buffer->len == 0 ? "empty section between colons" : "too many colons");
-                g_string_free (buffer, TRUE);
-                return (strata_node_free (volume), NULL);
-              }
-            g_ptr_array_add (fields, g_string_free (g_steal_pointer (&buffer), FALSE));
-            buffer = g_string_new (NULL);
-            if (*p == '\0')
-              break;
+            _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, &spec->pos,
+                               length == 0 ? _("Remove the doubled colon: write SOURCE:TARGET[:OPTIONS], "
+                                               "e.g. ./data:/data:ro.")
+                                           : _("Write SOURCE:TARGET[:OPTIONS] (e.g. ./data:/data:ro), "
+                                               "or use the long syntax (type, source, target) for paths "
+                                               "with colons."),
+                               "invalid spec: %s: %s", s,
+                               length == 0 ? "empty section between colons" : "too many colons");
+            return (strata_node_free (volume), NULL);
           }
-        else
-          g_string_append_c (buffer, *p);
+        g_ptr_array_add (fields, g_strndup (field, length));
+        if (*p == '\0')
+          break;
+        field = p + 1;
       }
-  g_string_free (buffer, TRUE);
 
   source = fields->len >= 2 ? g_ptr_array_index (fields, 0) : "";
   strata_node_append (volume, _strata_derived_scalar (spec, "type", is_file_path (source) ? "bind" : "volume",

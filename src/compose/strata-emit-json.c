@@ -29,6 +29,23 @@ typedef struct
   gboolean  dollars;   /* double every `$` */
 } Emitter;
 
+/* g_string_append_len() without its call when the bytes fit, as
+ * g_string_append_c() does (GLib 2.74 inlines only the latter). */
+static inline void
+append_len (GString    *out,
+            const char *bytes,
+            gsize       length)
+{
+  if (out->len + length < out->allocated_len)
+    {
+      memcpy (out->str + out->len, bytes, length);
+      out->len += length;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, bytes, length);
+}
+
 /* Bytes below 0x80 that a string cannot hold as they are. */
 static inline gboolean
 needs_escape (guchar   b,
@@ -45,7 +62,7 @@ append_u (GString *out,
   static const char hex[] = "0123456789abcdef";
   char buf[6] = { '\\', 'u', hex[(c >> 12) & 0xf], hex[(c >> 8) & 0xf], hex[(c >> 4) & 0xf], hex[c & 0xf] };
 
-  g_string_append_len (out, buf, sizeof buf);
+  append_len (out, buf, sizeof buf);
 }
 
 /* One byte or character that needs care at @p; returns the next position. */
@@ -61,14 +78,14 @@ write_special (Emitter    *e,
     {
       switch (b)
         {
-        case '"': g_string_append_len (e->out, "\\\"", 2); break;
-        case '\\': g_string_append_len (e->out, "\\\\", 2); break;
-        case '\b': g_string_append_len (e->out, "\\b", 2); break;
-        case '\f': g_string_append_len (e->out, "\\f", 2); break;
-        case '\n': g_string_append_len (e->out, "\\n", 2); break;
-        case '\r': g_string_append_len (e->out, "\\r", 2); break;
-        case '\t': g_string_append_len (e->out, "\\t", 2); break;
-        case '$': g_string_append_len (e->out, "$$", 2); break;
+        case '"': append_len (e->out, "\\\"", 2); break;
+        case '\\': append_len (e->out, "\\\\", 2); break;
+        case '\b': append_len (e->out, "\\b", 2); break;
+        case '\f': append_len (e->out, "\\f", 2); break;
+        case '\n': append_len (e->out, "\\n", 2); break;
+        case '\r': append_len (e->out, "\\r", 2); break;
+        case '\t': append_len (e->out, "\\t", 2); break;
+        case '$': append_len (e->out, "$$", 2); break;
         default: append_u (e->out, b); break;  /* < > & and other controls */
         }
       return p + 1;
@@ -77,13 +94,13 @@ write_special (Emitter    *e,
   c = g_utf8_get_char_validated (p, end - p);
   if (c == (gunichar) -1 || c == (gunichar) -2)
     {
-      g_string_append_len (e->out, "\\ufffd", 6);
+      append_len (e->out, "\\ufffd", 6);
       return p + 1;
     }
   if (c == 0x2028 || c == 0x2029)
     append_u (e->out, c);
   else
-    g_string_append_len (e->out, p, g_utf8_next_char (p) - p);
+    append_len (e->out, p, g_utf8_next_char (p) - p);
   return g_utf8_next_char (p);
 }
 
@@ -102,7 +119,7 @@ write_string (Emitter    *e,
       while (p < end && !needs_escape (*p, e->dollars))
         p++;
       if (p > run)
-        g_string_append_len (e->out, run, p - run);
+        append_len (e->out, run, p - run);
       if (p < end)
         p = write_special (e, p, end);
     }
@@ -159,7 +176,7 @@ write_scalar (Emitter          *e,
   switch (node->type)
     {
     case STRATA_VALUE_NULL:
-      g_string_append_len (e->out, "null", 4);
+      append_len (e->out, "null", 4);
       break;
     case STRATA_VALUE_TIMESTAMP:
       text = _strata_go_format_time (node->text, TRUE);
@@ -173,7 +190,7 @@ write_scalar (Emitter          *e,
       /* canonical decimal digits print as they are (the common case) */
       if (is_plain_decimal (node->text))
         {
-          g_string_append (e->out, node->text);
+          append_len (e->out, node->text, strlen (node->text));
           break;
         }
       G_GNUC_FALLTHROUGH;
@@ -201,7 +218,7 @@ newline (Emitter *e,
     {
       guint chunk = MIN (n, sizeof spaces - 1);
 
-      g_string_append_len (e->out, spaces, chunk);
+      append_len (e->out, spaces, chunk);
       n -= chunk;
     }
 }
@@ -224,7 +241,7 @@ emit_entry (Emitter          *e,
         write_go_name (e, child->key);
       else
         write_string (e, child->key ? child->key : "");
-      g_string_append_len (e->out, ": ", e->compact ? 1 : 2);
+      append_len (e->out, ": ", e->compact ? 1 : 2);
     }
   emit_node (e, child, depth + 1, FALSE);
 }

@@ -10,20 +10,30 @@
 
 #include "strata-node-private.h"
 
+/* A node whose collection (if any) has room for @n_children. Plain malloc,
+ * not g_slice: GLib 2.76 made g_slice a wrapper around it anyway. */
 static StrataNode *
-node_new (StrataNodeKind        kind,
-          const StrataPosition *pos)
+node_new_sized (StrataNodeKind        kind,
+                const StrataPosition *pos,
+                guint                 n_children)
 {
-  StrataNode *node = g_slice_new0 (StrataNode);
+  StrataNode *node = g_new0 (StrataNode, 1);
 
   node->kind = kind;
   if (pos != NULL)
     node->pos = *pos;
   node->origin = STRATA_ORIGIN_DEFINED;
   if (kind != STRATA_NODE_SCALAR)
-    node->children = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_node_free);
+    node->children = g_ptr_array_new_full (n_children, (GDestroyNotify) strata_node_free);
 
   return node;
+}
+
+static StrataNode *
+node_new (StrataNodeKind        kind,
+          const StrataPosition *pos)
+{
+  return node_new_sized (kind, pos, 0);
 }
 
 StrataNode *
@@ -86,7 +96,7 @@ strata_node_copy (const StrataNode *node)
 
   g_return_val_if_fail (node != NULL, NULL);
 
-  copy = node_new (node->kind, &node->pos);
+  copy = node_new_sized (node->kind, &node->pos, node->children ? node->children->len : 0);
   copy->key = g_strdup (node->key);
   copy->key_pos = node->key_pos;
   copy->tag = g_strdup (node->tag);
@@ -118,7 +128,7 @@ strata_node_free (StrataNode *node)
   g_clear_pointer (&node->shadowed, g_array_unref);
   g_clear_pointer (&node->interpolated, g_array_unref);
   g_free (node->index);
-  g_slice_free (StrataNode, node);
+  g_free (node);
 }
 
 guint

@@ -250,6 +250,25 @@ keys_find (Frame      *frame,
   return FALSE;
 }
 
+/* FALSE, with the error, if the mapping already has the key @text. */
+static gboolean
+check_new_key (Frame                *frame,
+               const char           *text,
+               const StrataPosition *pos,
+               GError              **error)
+{
+  g_autofree char *quoted = NULL;
+  guint line;
+
+  if (!keys_find (frame, text, &line))
+    return TRUE;
+  quoted = _strata_yaml_quote (text);
+  _strata_yaml_set_error (error, STRATA_COMPOSE_ERROR_DUPLICATE_KEY, pos,
+                          "mapping key %s already defined at line %u",
+                          quoted, line);
+  return FALSE;
+}
+
 /* A finished node in key position. Takes @node. */
 static gboolean
 take_key (StrataYamlBuilder *builder,
@@ -257,8 +276,6 @@ take_key (StrataYamlBuilder *builder,
           StrataNode        *node,
           GError           **error)
 {
-  guint line;
-
   /* Anchors may point at the key node: keep it until the document ends. */
   if (builder->anchored || node->kind != STRATA_NODE_SCALAR)
     g_ptr_array_add (builder->graveyard, node);
@@ -271,13 +288,8 @@ take_key (StrataYamlBuilder *builder,
       return FALSE;
     }
 
-  if (keys_find (frame, node->text, &line))
+  if (!check_new_key (frame, node->text, &node->pos, error))
     {
-      g_autofree char *quoted = _strata_yaml_quote (node->text);
-
-      _strata_yaml_set_error (error, STRATA_COMPOSE_ERROR_DUPLICATE_KEY, &node->pos,
-                              "mapping key %s already defined at line %u",
-                              quoted, line);
       if (!builder->anchored)
         strata_node_free (node);
       return FALSE;
@@ -522,13 +534,66 @@ close_collection (StrataYamlBuilder *builder,
   return attach (builder, node, size, height, error);
 }
 
+/* A scalar in key position that needs no node: no anchor, no tag, not
+ * "<<", and a string (so no non-string key to report). */
+static gboolean
+is_plain_string_key (StrataYamlBuilder  *builder,
+                     const yaml_event_t *event)
+{
+  Frame *frame = top_frame (builder);
+  const char *tag = (const char *) event->data.scalar.tag;
+  const char *text = (const char *) event->data.scalar.value;
+
+  if (frame == NULL || frame->node->kind != STRATA_NODE_MAPPING || frame->have_key ||
+      event->data.scalar.anchor != NULL || (tag != NULL && strcmp (tag, "!") != 0))
+    return FALSE;
+  switch (event->data.scalar.style)
+    {
+    case YAML_SINGLE_QUOTED_SCALAR_STYLE:
+    case YAML_DOUBLE_QUOTED_SCALAR_STYLE:
+      return TRUE;
+    case YAML_PLAIN_SCALAR_STYLE:
+      return strcmp (text, "<<") != 0 && strata_yaml_resolve_plain (text) == STRATA_VALUE_STRING;
+    default:
+      return FALSE;
+    }
+}
+
+/* What read_scalar() and take_key() do for such a key, keeping only its text. */
+static gboolean
+read_key (StrataYamlBuilder  *builder,
+          const yaml_event_t *event,
+          GError            **error)
+{
+  StrataPosition pos = _strata_yaml_position (builder->layer, event->start_mark);
+  const char *text = (const char *) event->data.scalar.value;
+  Frame *frame = top_frame (builder);
+
+  if (!spend (builder, 1, &pos, error))
+    return FALSE;
+  frame->size += 1;
+  frame->height = MAX (frame->height, 1);
+  if (!check_new_key (frame, text, &pos, error))
+    return FALSE;
+  frame->have_key = TRUE;
+  frame->key_is_merge = FALSE;
+  frame->key_pos = pos;
+  frame->key = g_strndup (text, event->data.scalar.length);
+  return TRUE;
+}
+
 static gboolean
 read_scalar (StrataYamlBuilder  *builder,
              const yaml_event_t *event,
              GError            **error)
 {
-  StrataNode *node = _strata_yaml_scalar_node (builder->layer, event, error);
+  StrataNode *node;
   gboolean ok;
+
+  if (is_plain_string_key (builder, event))
+    return read_key (builder, event, error);
+
+  node = _strata_yaml_scalar_node (builder->layer, event, error);
 
   if (node == NULL || !spend (builder, 1, &node->pos, error))
     {
