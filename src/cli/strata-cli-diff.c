@@ -54,9 +54,10 @@ print_value (const Style          *style,
              const StrataPosition *pos)
 {
   g_autofree char *where = pos->layer ? strata_position_to_string (pos) : NULL;
+  g_autofree char *place = where ? g_strdup_printf ("   (%s)", where) : NULL;
 
   g_print ("      %s%s %s%s%s%s%s\n", paint (style, color), sign, value,
-           paint (style, RESET), paint (style, DIM), where ? g_strdup_printf ("   (%s)", where) : "",
+           paint (style, RESET), paint (style, DIM), place ? place : "",
            paint (style, RESET));
 }
 
