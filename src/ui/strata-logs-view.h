@@ -20,6 +20,8 @@ G_DECLARE_FINAL_TYPE (StrataLogsView, strata_logs_view, STRATA, LOGS_VIEW, GtkWi
 
 void     strata_logs_view_set_project    (StrataLogsView *self,
                                           StrataProject  *project);
+void     strata_logs_view_follow_service (StrataLogsView *self,
+                                          const char     *service);
 void     strata_logs_view_append         (StrataLogsView *self,
                                           const char     *service,
                                           const char     *timestamp,

@@ -38,6 +38,8 @@ struct _StrataProjectView
   StrataProject        *project;
   StrataEngineSession  *session;
   StrataTeardownDialog *teardown_dialog;
+  StrataEngineProject  *live;           /* the project's state on the engine, if any */
+  GListModel           *live_projects;  /* the monitor's, watched for the project to appear */
   GCancellable         *cancellable;
   guint                 n_reloads;
 };

@@ -229,6 +229,18 @@ show_page_action (GtkWidget  *widget,
     adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
+/* The Logs view, following @service. */
+static void
+show_logs_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  StrataProjectView *self = STRATA_PROJECT_VIEW (widget);
+
+  strata_logs_view_follow_service (self->logs_view, g_variant_get_string (parameter, NULL));
+  adw_view_stack_set_visible_child_name (self->view_stack, "logs");
+}
+
 static void
 show_sidebar_action (GtkWidget  *widget,
                      const char *action_name,
@@ -302,6 +314,7 @@ strata_project_view_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "project.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "project.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "project.show-logs", "s", show_logs_action);
   gtk_widget_class_install_action (widget_class, "project.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "project.up", NULL, engine_action);
   _strata_project_view_install_engine_actions (widget_class);

@@ -177,11 +177,7 @@ strata_resources_view_set_engine_error (StrataResourcesView *self,
       return;
     }
 
-  if (endpoint != NULL && strstr (message, endpoint) != NULL)
-    description = g_strdup_printf (_("%s\n\nThe configuration views work without an engine."), message);
-  else
-    description = g_strdup_printf (_("Strata tried %s.\n%s\n\nThe configuration views work without an engine."),
-                                   endpoint ? endpoint : _("the default endpoint"), message);
+  description = _strata_engine_error_description (endpoint, message);
   adw_status_page_set_description (self->engine_page, description);
   gtk_stack_set_visible_child_name (self->stack, "no-engine");
 }

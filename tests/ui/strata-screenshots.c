@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "strata-application.h"
+#include "strata-service-row.h"
 #include "strata-test-screenshot.h"
 #include "strata-window.h"
 
@@ -57,6 +58,26 @@ show_provenance (StrataProjectView *view)
   strata_config_view_open_source (config, &strata_node_item_get_node (command)->pos);
 }
 
+/* The engine (when DOCKER_HOST names one) answers within a few seconds; an
+ * unreachable one fails faster. Either way the Services view settles. */
+static void
+wait_for_engine (StrataProjectView *view)
+{
+  StrataServicesView *services = strata_project_view_get_services_view (view);
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      StrataServiceRow *row = strata_services_view_get_row (services, "django");
+
+      if (g_strcmp0 (strata_services_view_get_visible_page (services), "no-engine") == 0
+          || (row != NULL && g_strcmp0 (strata_service_row_get_state_label (row), "Not created") != 0))
+        break;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+}
+
 static void
 render_scheme (StrataApplication *app,
                Run               *run,
@@ -76,6 +97,7 @@ render_scheme (StrataApplication *app,
   view = strata_window_get_project_view (window);
   while (strata_project_view_get_n_reloads (view) == 0)
     g_main_context_iteration (NULL, TRUE);
+  wait_for_engine (view);
   show_provenance (view);
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)

@@ -1,0 +1,300 @@
+/* test-teardown-engine.c: the window against a private engine, under Xvfb
+ *
+ * A copy of the demo project is brought up by the compose CLI (the oracle)
+ * on a private engine; the window, pointed at that engine, must show its
+ * live state, act on it, and tear it down leaving the engine clean of the
+ * project and another project untouched. One engine serves every case, in
+ * order; every wait has a deadline.
+ *
+ * Copyright 2026 The Strata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "engine-test-util.h"
+#include "strata-application.h"
+#include "strata-service-row.h"
+#include "strata-window.h"
+
+#define WAIT_MS 30000
+
+/* The demo's images are tagged from the test image; the containers sleep. */
+static const char extra_file[] =
+  "services:\n"
+  "  django:\n"
+  "    pull_policy: never\n"
+  "    command: sleep 1000\n"
+  "  postgresql:\n"
+  "    pull_policy: never\n"
+  "    command: sleep 1000\n"
+  "  memcached:\n"
+  "    pull_policy: never\n"
+  "    command: sleep 1000\n"
+  "    stop_grace_period: 1s\n";
+
+typedef struct
+{
+  StrataApplication *app;
+  StrataTestEngine  *engine;
+  char              *tmp;
+  char              *demo;
+  StrataWindow      *window;
+  StrataProjectView *view;
+} Context;
+
+static Context ctx;
+
+/* --- waiting ------------------------------------------------------------ */
+
+typedef struct
+{
+  const char *service;
+  const char *state;
+} RowState;
+
+static gboolean
+row_in_state (gpointer data)
+{
+  RowState *want = data;
+  StrataServicesView *services = strata_project_view_get_services_view (ctx.view);
+  StrataServiceRow *row = strata_services_view_get_row (services, want->service);
+
+  return row != NULL && g_str_has_prefix (strata_service_row_get_state_label (row), want->state);
+}
+
+static void
+wait_row_state (const char *service,
+                const char *state)
+{
+  RowState want = { service, state };
+
+  if (!engine_test_wait_until (row_in_state, &want, WAIT_MS))
+    {
+      StrataServiceRow *row = strata_services_view_get_row (strata_project_view_get_services_view (ctx.view), service);
+
+      g_error ("%s is not “%s” after %d ms but “%s”", service, state, WAIT_MS,
+               row ? strata_service_row_get_state_label (row) : "(no row)");
+    }
+}
+
+static gboolean
+reloaded_past (gpointer data)
+{
+  return strata_project_view_get_n_reloads (ctx.view) > GPOINTER_TO_UINT (data);
+}
+
+/* --- set-up ------------------------------------------------------------- */
+
+static void
+write_file (const char *dir,
+            const char *name,
+            const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+append_file (const char *dir,
+             const char *name,
+             const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *old = NULL;
+  g_autofree char *joined = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &old, NULL, &error);
+  g_assert_no_error (error);
+  joined = g_strconcat (old, text, NULL);
+  write_file (dir, name, joined);
+}
+
+static void
+spawn (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static void
+remove_tree (const char *dir)
+{
+  const char *argv[] = { "rm", "-rf", dir, NULL };
+
+  spawn (argv);
+}
+
+static void
+copy_demo (void)
+{
+  const char *argv[] = { "cp", "-r", g_getenv ("STRATA_DEMO_DIR"), ctx.demo, NULL };
+
+  spawn (argv);
+  write_file (ctx.demo, "strata-test.yml", extra_file);
+  /* Compose and Strata both read COMPOSE_FILE from .env: the same three files. */
+  append_file (ctx.demo, ".env",
+               "COMPOSE_FILE=docker-compose.yml:docker-compose.override.yml:strata-test.yml\n");
+}
+
+static void
+bring_up (void)
+{
+  static const char * const images[] = { "project/portal:local", "postgres:15", "memcached:1.6" };
+  g_autofree char *other = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (images); i++)
+    engine_test_docker (ctx.engine, "tag", "strata-test/busybox:latest", images[i], NULL);
+  copy_demo ();
+  engine_test_compose (ctx.engine, ctx.demo, "up", "-d", NULL);
+
+  /* Another project, which the teardown must leave alone. */
+  other = engine_test_write_project (ctx.tmp, "other",
+                                     "services:\n"
+                                     "  cache:\n"
+                                     "    image: strata-test/busybox:latest\n"
+                                     "    command: sleep 1000\n"
+                                     "    volumes: [keep:/data]\n"
+                                     "volumes:\n"
+                                     "  keep:\n");
+  engine_test_compose (ctx.engine, other, "up", "-d", NULL);
+}
+
+static void
+open_window (void)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (ctx.demo);
+
+  ctx.window = strata_window_new (ctx.app);
+  gtk_window_present (GTK_WINDOW (ctx.window));
+  strata_window_open_folder (ctx.window, folder);
+  ctx.view = strata_window_get_project_view (ctx.window);
+  g_assert_true (engine_test_wait_until (reloaded_past, GUINT_TO_POINTER (0), WAIT_MS));
+  g_assert_nonnull (strata_project_view_get_project (ctx.view));
+}
+
+/* --- services ------------------------------------------------------------ */
+
+/* Each row shows its container's state, ports and image, up to date. */
+static void
+test_services_live (void)
+{
+  StrataServicesView *services = strata_project_view_get_services_view (ctx.view);
+  StrataServiceRow *django;
+
+  wait_row_state ("django", "Running");
+  wait_row_state ("postgresql", "Running");
+  wait_row_state ("memcached", "Running");
+  django = strata_services_view_get_row (services, "django");
+  g_assert_false (strata_service_row_get_stale (django));
+  g_assert_null (strata_service_row_get_health (django));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (django)), "project/portal:local"));
+  g_test_message ("django: %s", adw_action_row_get_subtitle (ADW_ACTION_ROW (django)));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (django)), "8001-"));
+  g_assert_cmpstr (strata_project_view_get_visible_page (ctx.view), ==, "services");
+}
+
+static gboolean
+is_busy (gpointer data)
+{
+  return strata_services_view_get_n_busy (strata_project_view_get_services_view (ctx.view)) > 0;
+}
+
+static gboolean
+is_idle (gpointer data)
+{
+  return !is_busy (data);
+}
+
+/* Stop and start through the row's actions; the window keeps running. */
+static void
+test_services_stop_start (void)
+{
+  StrataServicesView *services = strata_project_view_get_services_view (ctx.view);
+  g_autofree char *state = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (services), "services.stop", "s", "memcached");
+  g_assert_true (is_busy (NULL));
+  g_assert_true (strata_service_row_get_busy (strata_services_view_get_row (services, "memcached")));
+  wait_row_state ("memcached", "Exited");
+  state = engine_test_docker_out (ctx.engine, "inspect", "-f", "{{.State.Status}}", "demo-memcached-1", NULL);
+  g_assert_cmpstr (state, ==, "exited");
+  wait_row_state ("django", "Running");
+
+  gtk_widget_activate_action (GTK_WIDGET (services), "services.start", "s", "memcached");
+  wait_row_state ("memcached", "Running");
+  g_assert_true (engine_test_wait_until (is_idle, NULL, WAIT_MS));
+  g_assert_false (strata_service_row_get_busy (strata_services_view_get_row (services, "memcached")));
+}
+
+/* Editing a service in the files marks its container stale, and only it. */
+static void
+test_services_stale (void)
+{
+  StrataServicesView *services = strata_project_view_get_services_view (ctx.view);
+  guint reloads = strata_project_view_get_n_reloads (ctx.view);
+  g_autofree char *edited = NULL;
+
+  edited = g_strdup (extra_file);
+  *strstr (edited, "    stop_grace_period: 1s\n") = '\0';
+  write_file (ctx.demo, "strata-test.yml", edited);
+  g_assert_true (engine_test_wait_until (reloaded_past, GUINT_TO_POINTER (reloads), WAIT_MS));
+  g_assert_true (strata_service_row_get_stale (strata_services_view_get_row (services, "memcached")));
+  g_assert_false (strata_service_row_get_stale (strata_services_view_get_row (services, "django")));
+
+  reloads = strata_project_view_get_n_reloads (ctx.view);
+  write_file (ctx.demo, "strata-test.yml", extra_file);
+  g_assert_true (engine_test_wait_until (reloaded_past, GUINT_TO_POINTER (reloads), WAIT_MS));
+  g_assert_false (strata_service_row_get_stale (strata_services_view_get_row (services, "memcached")));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  strata_application_register_resources ();
+
+  ctx.engine = strata_test_engine_start (&error);
+  g_assert_no_error (error);
+  g_setenv ("DOCKER_HOST", ctx.engine->docker_host, TRUE);
+  ctx.tmp = g_dir_make_tmp ("strata-ui-engine-XXXXXX", &error);
+  g_assert_no_error (error);
+  ctx.demo = g_build_filename (ctx.tmp, "demo", NULL);
+  ctx.app = strata_application_new (G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (ctx.app), NULL, &error);
+  g_assert_no_error (error);
+  bring_up ();
+  open_window ();
+
+  g_test_add_func ("/ui-engine/services/live", test_services_live);
+  g_test_add_func ("/ui-engine/services/stop-start", test_services_stop_start);
+  g_test_add_func ("/ui-engine/services/stale", test_services_stale);
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (ctx.window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&ctx.app);
+  strata_test_engine_stop (ctx.engine);
+  remove_tree (ctx.tmp);
+  g_free (ctx.demo);
+  g_free (ctx.tmp);
+
+  return status;
+}
