@@ -71,6 +71,7 @@ track_live (StrataProjectView *self)
     }
   g_set_object (&self->live, live);
   strata_services_view_set_live (self->services_view, strata_engine_session_get_engine (self->session), live);
+  strata_logs_view_set_live (self->logs_view, strata_engine_session_get_engine (self->session), live);
   update_badge (self);
 }
 

@@ -27,13 +27,14 @@ static const char extra_file[] =
   "services:\n"
   "  django:\n"
   "    pull_policy: never\n"
-  "    command: sleep 1000\n"
+  "    command: sh -c 'echo django says hello; echo oops >&2; exec sleep 1000'\n"
+  "    stop_grace_period: 1s\n"
   "  postgresql:\n"
   "    pull_policy: never\n"
   "    command: sleep 1000\n"
   "  memcached:\n"
   "    pull_policy: never\n"
-  "    command: sleep 1000\n"
+  "    command: sleep 1002\n"
   "    stop_grace_period: 1s\n";
 
 typedef struct
@@ -79,6 +80,19 @@ wait_row_state (const char *service,
       g_error ("%s is not “%s” after %d ms but “%s”", service, state, WAIT_MS,
                row ? strata_service_row_get_state_label (row) : "(no row)");
     }
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+/* Lets the main loop run for @ms, e.g. for lines that should not come. */
+static void
+settle (guint ms)
+{
+  engine_test_wait_until (never, NULL, ms);
 }
 
 static gboolean
@@ -247,7 +261,7 @@ test_services_stale (void)
   g_autofree char *edited = NULL;
 
   edited = g_strdup (extra_file);
-  *strstr (edited, "    stop_grace_period: 1s\n") = '\0';
+  strstr (edited, "sleep 1002")[9] = '3';
   write_file (ctx.demo, "strata-test.yml", edited);
   g_assert_true (engine_test_wait_until (reloaded_past, GUINT_TO_POINTER (reloads), WAIT_MS));
   g_assert_true (strata_service_row_get_stale (strata_services_view_get_row (services, "memcached")));
@@ -257,6 +271,79 @@ test_services_stale (void)
   write_file (ctx.demo, "strata-test.yml", extra_file);
   g_assert_true (engine_test_wait_until (reloaded_past, GUINT_TO_POINTER (reloads), WAIT_MS));
   g_assert_false (strata_service_row_get_stale (strata_services_view_get_row (services, "memcached")));
+}
+
+/* --- logs ------------------------------------------------------------------ */
+
+typedef struct
+{
+  const char *text;
+  guint       count;
+} LogsHave;
+
+static guint
+count_in_logs (const char *text)
+{
+  g_autofree char *all = strata_logs_view_dup_text (strata_project_view_get_logs_view (ctx.view));
+  guint n = 0;
+
+  for (const char *at = strstr (all, text); at != NULL; at = strstr (at + 1, text))
+    n++;
+
+  return n;
+}
+
+static gboolean
+logs_have (gpointer data)
+{
+  LogsHave *want = data;
+
+  return count_in_logs (want->text) >= want->count;
+}
+
+static void
+wait_logs (const char *text,
+           guint       count)
+{
+  LogsHave want = { text, count };
+
+  if (!engine_test_wait_until (logs_have, &want, WAIT_MS))
+    {
+      g_autofree char *all = strata_logs_view_dup_text (strata_project_view_get_logs_view (ctx.view));
+
+      g_error ("the logs do not show “%s” %u times after %d ms:\n%s", text, count, WAIT_MS, all);
+    }
+}
+
+/* A row's Logs button follows that service: stdout and stderr, each line
+ * once, across a restart. Then every service. */
+static void
+test_logs_follow (void)
+{
+  StrataServicesView *services = strata_project_view_get_services_view (ctx.view);
+  StrataLogsView *logs = strata_project_view_get_logs_view (ctx.view);
+
+  gtk_widget_activate_action (GTK_WIDGET (services), "services.logs", "s", "django");
+  g_assert_cmpstr (strata_project_view_get_visible_page (ctx.view), ==, "logs");
+  g_assert_cmpstr (strata_logs_view_get_followed_service (logs), ==, "django");
+  wait_logs ("django says hello", 1);
+  wait_logs ("oops", 1);
+  g_assert_cmpuint (strata_logs_view_get_n_followers (logs), <=, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (services), "services.restart", "s", "django");
+  wait_logs ("django says hello", 2);
+  g_assert_true (engine_test_wait_until (is_idle, NULL, WAIT_MS));
+  wait_row_state ("django", "Running");
+  wait_logs ("oops", 2);
+  settle (300);
+  g_assert_cmpuint (count_in_logs ("django says hello"), ==, 2);
+  g_assert_cmpuint (count_in_logs ("oops"), ==, 2);
+
+  strata_logs_view_follow_service (logs, NULL);
+  g_assert_null (strata_logs_view_get_followed_service (logs));
+  wait_logs ("django says hello", 2);
+  g_assert_cmpuint (strata_logs_view_get_n_followers (logs), ==, 3);
+  gtk_widget_activate_action (GTK_WIDGET (ctx.view), "project.show-page", "s", "services");
 }
 
 int
@@ -285,6 +372,7 @@ main (int   argc,
   g_test_add_func ("/ui-engine/services/live", test_services_live);
   g_test_add_func ("/ui-engine/services/stop-start", test_services_stop_start);
   g_test_add_func ("/ui-engine/services/stale", test_services_stale);
+  g_test_add_func ("/ui-engine/logs/follow", test_logs_follow);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (ctx.window));
