@@ -9,13 +9,14 @@
 #include <glib/gi18n.h>
 
 #include "strata-cli-blame.h"
-#include "strata-cli-project.h"
+#include "strata-cli-config-private.h"
 #include "strata-cli-verbs.h"
 #include "strata-emit.h"
+#include "strata-model.h"
 
 static const char * const config_flags[] = {
   "--format", "--services", "--volumes", "--profiles", "--images", "-q", "--quiet",
-  "--no-interpolate", "--blame", "--help", "-h",
+  "--no-interpolate", "--blame", "--hash", "--help", "-h",
 };
 
 static gboolean
@@ -24,11 +25,11 @@ check_flags (StrataCliGlobals *globals)
   for (guint i = 0; i + 1 < globals->args->len; i++)
     {
       const char *arg = g_ptr_array_index (globals->args, i);
-      gboolean known = g_str_has_prefix (arg, "--format=");
+      gboolean known = g_str_has_prefix (arg, "--format=") || g_str_has_prefix (arg, "--hash=");
 
       for (guint j = 0; j < G_N_ELEMENTS (config_flags); j++)
         known = known || g_str_equal (arg, config_flags[j]);
-      if (g_str_equal (arg, "--format"))
+      if (g_str_equal (arg, "--format") || g_str_equal (arg, "--hash"))
         i++;
       else if (!known)
         {
@@ -39,80 +40,26 @@ check_flags (StrataCliGlobals *globals)
   return TRUE;
 }
 
-static const StrataNode *
-section (StrataProject *project,
-         const char    *key)
-{
-  return strata_node_lookup (strata_project_get_normalized (project), key);
-}
-
-static void
-print_keys (const StrataNode *mapping,
-            gboolean          sorted)
-{
-  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
-
-  for (guint i = 0; mapping != NULL && i < strata_node_get_n_children (mapping); i++)
-    g_ptr_array_add (keys, strata_node_get_child (mapping, i)->key);
-  if (sorted)
-    g_ptr_array_sort (keys, (GCompareFunc) g_strcmp0);
-  for (guint i = 0; i < keys->len; i++)
-    g_print ("%s\n", (char *) g_ptr_array_index (keys, i));
-}
-
-/* The profiles of every service, active or not. */
-static void
-print_profiles (StrataProject *project)
-{
-  const StrataNode *services = strata_node_lookup (strata_project_get_merged (project), "services");
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree gpointer *names = NULL;
-  guint n;
-
-  for (guint i = 0; services != NULL && i < strata_node_get_n_children (services); i++)
-    {
-      const StrataNode *profiles = strata_node_lookup (strata_node_get_child (services, i), "profiles");
-      for (guint j = 0; profiles != NULL && j < strata_node_get_n_children (profiles); j++)
-        g_hash_table_add (seen, strata_node_get_child (profiles, j)->text);
-    }
-  names = g_hash_table_get_keys_as_array (seen, &n);
-  g_qsort_with_data (names, n, sizeof (gpointer), (GCompareDataFunc) g_strcmp0, NULL);
-  for (guint i = 0; i < n; i++)
-    g_print ("%s\n", (char *) names[i]);
-}
-
-/* Each service's image; a service that is only built gets project-service. */
-static void
-print_images (StrataProject *project)
-{
-  GListModel *services = strata_project_get_services (project);
-
-  for (guint i = 0; i < g_list_model_get_n_items (services); i++)
-    {
-      g_autoptr(StrataServiceItem) item = g_list_model_get_item (services, i);
-      const char *image = strata_service_item_get_image (item);
-
-      if (image != NULL)
-        g_print ("%s\n", image);
-      else
-        g_print ("%s-%s\n", strata_project_get_name (project), strata_service_item_get_name (item));
-    }
-}
-
+/* With --no-interpolate, compose prints its untyped model instead. */
 static int
 print_model (StrataProject *project,
-             const char    *format)
+             const char    *format,
+             gboolean       no_interpolate)
 {
   g_autofree char *text = NULL;
+  g_autoptr(StrataNode) model = NULL;
 
+  if (no_interpolate)
+    model = strata_model_new (strata_project_get_merged (project), strata_project_get_name (project),
+                              strata_project_get_working_dir (project), strata_project_get_environment (project));
   if (g_strcmp0 (format, "json") == 0)
     {
-      text = strata_emit_json (strata_project_get_normalized (project), FALSE);
+      text = model ? strata_model_to_json (model) : strata_emit_json (strata_project_get_normalized (project), FALSE);
       g_print ("%s", text);
     }
   else if (format == NULL || g_str_equal (format, "yaml"))
     {
-      text = strata_emit_yaml (strata_project_get_normalized (project));
+      text = model ? strata_model_to_yaml (model) : strata_emit_yaml (strata_project_get_normalized (project));
       g_print ("%s", text);
     }
   else
@@ -125,10 +72,12 @@ strata_cli_config (StrataCliGlobals *globals)
 {
   g_autoptr(StrataProject) project = NULL;
   const char *format = _strata_cli_flag_value (globals, "--format");
+  const char *hash = _strata_cli_flag_value (globals, "--hash");
+  gboolean no_interpolate = _strata_cli_has_flag (globals, "--no-interpolate", NULL);
 
   if (!check_flags (globals))
     return STRATA_CLI_EXIT_USAGE;
-  project = _strata_cli_load_project (globals, _strata_cli_has_flag (globals, "--no-interpolate", NULL));
+  project = _strata_cli_load_project (globals, no_interpolate);
   if (project == NULL)
     return STRATA_CLI_EXIT_ERROR;
   _strata_cli_print_diagnostics (strata_project_get_diagnostic_list (project), STRATA_SEVERITY_WARNING);
@@ -138,14 +87,16 @@ strata_cli_config (StrataCliGlobals *globals)
   if (_strata_cli_has_flag (globals, "--blame", NULL))
     return _strata_cli_print_blame (project, format);
   if (_strata_cli_has_flag (globals, "--services", NULL))
-    print_keys (section (project, "services"), FALSE);
+    _strata_cli_config_print_services (project);
   else if (_strata_cli_has_flag (globals, "--volumes", NULL))
-    print_keys (section (project, "volumes"), TRUE);
+    _strata_cli_config_print_volumes (project);
+  else if (hash != NULL)
+    return _strata_cli_config_print_hashes (project, hash);
   else if (_strata_cli_has_flag (globals, "--profiles", NULL))
-    print_profiles (project);
+    _strata_cli_config_print_profiles (project);
   else if (_strata_cli_has_flag (globals, "--images", NULL))
-    print_images (project);
+    _strata_cli_config_print_images (project);
   else
-    return print_model (project, format);
+    return print_model (project, format, no_interpolate);
   return STRATA_CLI_EXIT_OK;
 }

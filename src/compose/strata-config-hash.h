@@ -16,4 +16,14 @@ G_BEGIN_DECLS
  * doubling of `config`'s output. */
 char *strata_config_hash (const StrataNode *service);
 
+/* What `docker compose config --hash` prints, which is not the label when
+ * the service has env files: compose loads the project for it without
+ * folding env_file into environment. @service is the normalized service,
+ * @merged_service the same service in the merged tree (its environment
+ * and env_file as written), @working_dir what relative env files are
+ * relative to. */
+char *strata_config_hash_unresolved (const StrataNode *service,
+                                     const StrataNode *merged_service,
+                                     const char       *working_dir);
+
 G_END_DECLS

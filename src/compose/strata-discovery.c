@@ -107,7 +107,7 @@ absolute (const char *cwd,
   if (path[0] == '~' && (path[1] == '/' || path[1] == 0))
     joined = g_build_filename (g_get_home_dir (), path + 1, NULL);
   else
-    joined = g_build_filename (cwd, path, NULL);
+    return g_canonicalize_filename (path, cwd);  /* an absolute path stays as it is */
   return g_canonicalize_filename (joined, NULL);
 }
 

@@ -41,6 +41,9 @@ GPtrArray *_strata_emit_ordered_children (const StrataNode *mapping,
 char      *_strata_emit_json_raw         (const StrataNode *node,
                                           gboolean          compact);
 
+/* The YAML of @root without the `$` doubling. */
+char      *_strata_emit_yaml_raw         (const StrataNode *root);
+
 /* `config` prints every `$` doubled so the output reads back unchanged. */
 char      *_strata_emit_escape_dollars   (const char       *text);
 

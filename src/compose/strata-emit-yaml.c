@@ -450,11 +450,9 @@ emit_sequence (GString          *out,
 }
 
 char *
-strata_emit_yaml (const StrataNode *root)
+_strata_emit_yaml_raw (const StrataNode *root)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  g_return_val_if_fail (root != NULL, NULL);
+  GString *out = g_string_new (NULL);
 
   if (root->kind == STRATA_NODE_MAPPING)
     emit_mapping (out, root, 0, FALSE);
@@ -462,6 +460,16 @@ strata_emit_yaml (const StrataNode *root)
     emit_sequence (out, root, 0, FALSE);
   else
     write_scalar (out, root, 0);
+  return g_string_free (out, FALSE);
+}
 
-  return _strata_emit_escape_dollars (out->str);
+char *
+strata_emit_yaml (const StrataNode *root)
+{
+  g_autofree char *raw = NULL;
+
+  g_return_val_if_fail (root != NULL, NULL);
+
+  raw = _strata_emit_yaml_raw (root);
+  return _strata_emit_escape_dollars (raw);
 }

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "strata-canonical-private.h"
 #include "strata-compose-error.h"
 #include "strata-merge.h"
 #include "strata-project-private.h"
@@ -31,44 +32,60 @@ static gboolean resolve (Extends *x, StrataNode *services, StrataLayer *layer,
                          const char *name, GError **error);
 
 static gboolean
-cycle_error (Extends     *x,
-             const char  *link,
-             GError     **error)
+cycle_error (Extends          *x,
+             const StrataNode *extends,
+             const char       *link,
+             GError          **error)
 {
   g_autoptr(GString) chain = g_string_new (NULL);
 
   for (guint i = 0; i < x->chain->len; i++)
     g_string_append_printf (chain, "%s → ", (char *) g_ptr_array_index (x->chain, i));
   g_string_append (chain, link);
-  g_set_error (error, STRATA_COMPOSE_ERROR, STRATA_COMPOSE_ERROR_CYCLE,
-               _("extends loops: %s; break the loop by removing one of these extends"), chain->str);
+  return _strata_set_error (error, STRATA_COMPOSE_ERROR_CYCLE, _strata_node_place (extends),
+                            _("Break the loop: remove one of these `extends`, or point it at another service."),
+                            _("extends loops: %s"), chain->str);
+}
+
+static gboolean
+in_chain (Extends    *x,
+          const char *link)
+{
+  for (guint i = 0; i < x->chain->len; i++)
+    if (g_str_equal (g_ptr_array_index (x->chain, i), link))
+      return TRUE;
   return FALSE;
 }
 
 /* The services of another file, read once and kept. */
 static StrataNode *
-services_of_file (Extends      *x,
-                  const char   *path,
-                  StrataLayer **layer_out,
-                  GError      **error)
+services_of_file (Extends          *x,
+                  const char       *path,
+                  const StrataNode *file_node,
+                  StrataLayer     **layer_out,
+                  GError          **error)
 {
   StrataNode *root = g_hash_table_lookup (x->files, path);
   g_autofree char *text = NULL;
   gsize length;
   g_autoptr(StrataLayer) layer = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
 
   if (root == NULL)
     {
       if (!g_file_get_contents (path, &text, &length, NULL))
         {
-          g_set_error (error, STRATA_COMPOSE_ERROR, STRATA_COMPOSE_ERROR_NOT_FOUND,
-                       _("cannot read %s, named by extends: no such file"), path);
+          _strata_set_error (error, STRATA_COMPOSE_ERROR_NOT_FOUND, &file_node->pos,
+                             _("Fix the path (relative to the folder of this file) or create the file."),
+                             _("cannot read %s, named by extends: no such file"), path);
           return NULL;
         }
       layer = strata_layer_new (path, text, length, STRATA_LAYER_ROLE_EXTENDS);
       root = _strata_project_read_file (layer, x->environment, x->interpolate, x->diagnostics, error);
       if (root == NULL)
         return NULL;
+      /* what the other file says is relative to its own folder */
+      _strata_resolve_relative_paths (root, dir, FALSE);
       g_hash_table_insert (x->files, g_strdup (path), root);
       g_ptr_array_add (x->aux_layers, strata_layer_ref (layer));
     }
@@ -102,26 +119,27 @@ find_base (Extends      *x,
 {
   const char *ref = extends->kind == STRATA_NODE_SCALAR ? extends->text
                                                         : strata_node_lookup_text (extends, "service");
-  const char *file = strata_node_lookup_text (extends, "file");
+  StrataNode *file = extends->kind == STRATA_NODE_MAPPING ? strata_node_lookup (extends, "file") : NULL;
   StrataLayer *base_layer = layer;
   StrataNode *base_services = services;
+  g_autofree char *link = NULL;
 
-  if (file != NULL)
+  if (file != NULL && file->kind == STRATA_NODE_SCALAR && !strata_node_is_null (file))
     {
       g_autofree char *dir = g_path_get_dirname (strata_layer_get_path (layer));
-      g_autofree char *path = g_canonicalize_filename (file, dir);
-      base_services = services_of_file (x, path, &base_layer, error);
+      g_autofree char *path = g_canonicalize_filename (file->text, dir);
+      base_services = services_of_file (x, path, file, &base_layer, error);
       if (base_services == NULL && error != NULL && *error != NULL)
         return FALSE;
     }
   if (ref == NULL || base_services == NULL || strata_node_lookup (base_services, ref) == NULL)
-    {
-      g_autofree char *place = strata_position_to_string (&extends->pos);
-      g_set_error (error, STRATA_COMPOSE_ERROR, STRATA_COMPOSE_ERROR_INVALID,
-                   _("%s: cannot extend service “%s”: no such service in %s"), place,
-                   ref ? ref : "", strata_layer_get_basename (base_layer));
-      return FALSE;
-    }
+    return _strata_set_error (error, STRATA_COMPOSE_ERROR_INVALID, _strata_node_place (extends),
+                              _("Name a service defined in that file, or fix the name."),
+                              _("cannot extend service “%s”: no such service in %s"),
+                              ref ? ref : "", strata_layer_get_basename (base_layer));
+  link = g_strdup_printf ("%s:%s", strata_layer_get_basename (base_layer), ref);
+  if (in_chain (x, link))
+    return cycle_error (x, extends, link, error);
   if (!resolve (x, base_services, base_layer, ref, error))
     return FALSE;
   *base_out = strata_node_copy (strata_node_lookup (base_services, ref));
@@ -144,9 +162,6 @@ resolve (Extends     *x,
 
   if (service == NULL || service->kind != STRATA_NODE_MAPPING || strata_node_lookup (service, "extends") == NULL)
     return TRUE;
-  for (guint i = 0; i < x->chain->len; i++)
-    if (g_str_equal (g_ptr_array_index (x->chain, i), link))
-      return cycle_error (x, link, error);
 
   g_ptr_array_add (x->chain, g_strdup (link));
   ok = find_base (x, services, layer, strata_node_lookup (service, "extends"), &base, error);

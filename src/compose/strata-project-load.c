@@ -3,9 +3,11 @@
  * Copyright 2026 The Strata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Per file, in order (compose-go's loader): parse; the project name from
- * the raw `name:`s; interpolate; canonical form; extends; merge into what
- * has accumulated. Then normalization and the traps of each layer.
+ * Per file, in order (compose-go's loader): parse (every document); the
+ * project name from the raw `name:`s; then each document goes through
+ * strata-project-file.c (interpolate, canonical form, extends, include,
+ * merge into what has accumulated). Then normalization and the traps of
+ * each layer.
  */
 
 #include "config.h"
@@ -13,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "strata-canonical-private.h"
 #include "strata-compose-error.h"
 #include "strata-merge.h"
 #include "strata-project-private.h"
@@ -37,64 +40,29 @@ _strata_project_data_free (StrataProjectData *data)
   g_free (data);
 }
 
-static StrataLayer *
-read_layer (const StrataLoadOptions *options,
-            const char              *path,
-            StrataLayerRole          role,
-            GError                 **error)
-{
-  g_autofree char *text = NULL;
-  gsize length = 0;
-  g_autoptr(GError) local_error = NULL;
-
-  if (g_str_equal (path, "-"))
-    {
-      const char *stdin_text = options->stdin_text ? options->stdin_text : "";
-      return strata_layer_new ("-", stdin_text, strlen (stdin_text), role);
-    }
-  if (!g_file_get_contents (path, &text, &length, &local_error))
-    {
-      g_set_error (error, STRATA_COMPOSE_ERROR, STRATA_COMPOSE_ERROR_NOT_FOUND,
-                   "%s", local_error->message);
-      return NULL;
-    }
-  return strata_layer_new (path, text, length, role);
-}
-
-StrataNode *
-_strata_project_read_file (StrataLayer        *layer,
-                           StrataEnvironment  *environment,
-                           gboolean            interpolate,
-                           GPtrArray          *diagnostics,
-                           GError            **error)
-{
-  g_autoptr(StrataNode) root = strata_yaml_read (layer, error);
-
-  if (root == NULL)
-    return NULL;
-  if (interpolate && !strata_interpolate_tree (root, environment, diagnostics, error))
-    return NULL;
-  if (!strata_canonical_transform (root, diagnostics, error))
-    return NULL;
-  return g_steal_pointer (&root);
-}
-
 /* The last non-empty raw `name:`, interpolated on its own as compose does
  * (before COMPOSE_PROJECT_NAME exists). */
 static char *
 choose_name (StrataDiscovery         *discovery,
-             GPtrArray               *roots,
+             GPtrArray               *files,
              const StrataLoadOptions *options,
              GError                 **error)
 {
   const StrataNode *raw = NULL;
   g_autoptr(StrataNode) copy = NULL;
+  char *name;
 
-  for (guint i = 0; i < roots->len; i++)
+  for (guint i = 0; i < files->len; i++)
     {
-      const StrataNode *name = strata_node_lookup (g_ptr_array_index (roots, i), "name");
-      if (name != NULL && name->kind == STRATA_NODE_SCALAR && !strata_node_is_null (name) && *name->text)
-        raw = name;
+      GPtrArray *documents = g_ptr_array_index (files, i);
+
+      for (guint j = 0; j < documents->len; j++)
+        {
+          const StrataNode *node = strata_node_lookup (g_ptr_array_index (documents, j), "name");
+
+          if (node != NULL && node->kind == STRATA_NODE_SCALAR && !strata_node_is_null (node) && *node->text)
+            raw = node;
+        }
     }
   if (raw == NULL)
     return strata_project_name_choose (discovery, NULL, NULL, error);
@@ -103,101 +71,110 @@ choose_name (StrataDiscovery         *discovery,
   if (!options->no_interpolate &&
       !strata_interpolate_tree (copy, discovery->environment, NULL, error))
     return NULL;
-  return strata_project_name_choose (discovery, raw->text, copy->text, error);
+  name = strata_project_name_choose (discovery, raw->text, copy->text, error);
+  if (name == NULL && error != NULL && *error != NULL && (*error)->code == STRATA_COMPOSE_ERROR_PROJECT_NAME)
+    {
+      g_autofree char *message = g_strdup ((*error)->message);
+
+      g_clear_error (error);
+      _strata_set_error (error, STRATA_COMPOSE_ERROR_PROJECT_NAME, _strata_node_place (raw),
+                         _("Use letters, digits, “-” or “_” in `name:`, or remove it to use the folder's name."),
+                         "%s", message);
+    }
+  return name;
 }
 
+/* Each file as a GPtrArray of its documents, in @files. */
 static gboolean
 read_all (StrataProjectData       *data,
           const StrataLoadOptions *options,
           StrataDiscovery         *discovery,
-          GPtrArray               *roots,
+          GPtrArray               *files,
           GCancellable            *cancellable,
           GError                 **error)
 {
   for (guint i = 0; i < discovery->config_files->len; i++)
     {
       const char *path = g_ptr_array_index (discovery->config_files, i);
+      StrataLayerRole role = i == 0 ? STRATA_LAYER_ROLE_BASE : STRATA_LAYER_ROLE_OVERRIDE;
       g_autoptr(StrataLayer) layer = NULL;
-      StrataNode *root;
+      GPtrArray *documents;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      layer = read_layer (options, path, i == 0 ? STRATA_LAYER_ROLE_BASE : STRATA_LAYER_ROLE_OVERRIDE, error);
-      if (layer == NULL || (root = strata_yaml_read (layer, error)) == NULL)
+      layer = _strata_project_read_layer (path, options->stdin_text, role, error);
+      if (layer == NULL || (documents = strata_yaml_read_documents (layer, error)) == NULL)
         return FALSE;
-      g_ptr_array_add (roots, root);
+      g_ptr_array_add (files, documents);
       g_ptr_array_add (data->layers, g_steal_pointer (&layer));
     }
   return TRUE;
 }
 
-static void
-note_version (StrataProjectData *data,
-              StrataNode        *root,
-              StrataLayerDiff   *diff)
+/* compose refuses a project whose files hold nothing at all. */
+static gboolean
+check_not_empty (StrataProjectData  *data,
+                 GError            **error)
 {
-  StrataNode *version = strata_node_lookup (root, "version");
-  StrataPosition pos;
-  const char *hint = _("Remove the line: compose ignores it.");
-  const char *message = _("the attribute `version` is obsolete, it will be ignored, please remove "
-                          "it to avoid potential confusion");
+  StrataLayer *first = g_ptr_array_index (data->layers, 0);
+  StrataPosition pos = { first, 1, 1 };
 
-  if (version == NULL)
-    return;
-  pos = version->key_pos.line ? version->key_pos : version->pos;
-  g_ptr_array_add (data->diagnostics, strata_diagnostic_new (STRATA_SEVERITY_WARNING, &pos, hint, "%s", message));
-  g_ptr_array_add (diff->warnings, strata_diagnostic_new (STRATA_SEVERITY_WARNING, &pos, hint, "%s", message));
-  strata_node_remove (root, "version");
+  if (strata_node_get_n_children (data->merged) > 0)
+    return TRUE;
+  return _strata_set_error (error, STRATA_COMPOSE_ERROR_INVALID, &pos,
+                            _("Define at least one service under `services:`."),
+                            "empty compose file");
 }
 
-/* Interpolates, transforms, resolves extends and merges each file. */
+/* Interpolates, transforms, resolves extends and include, and merges each
+ * document of each file. */
 static gboolean
 merge_all (StrataProjectData       *data,
            const StrataLoadOptions *options,
-           GPtrArray               *roots,
+           GPtrArray               *files,
            GCancellable            *cancellable,
            GError                 **error)
 {
   StrataPosition none = { 0 };
+  g_autoptr(GPtrArray) included = g_ptr_array_new_with_free_func (g_free);
+  StrataLoadCtx ctx = {
+    .environment = data->environment,
+    .interpolate = !options->no_interpolate,
+    .working_dir = data->working_dir,
+    .aux_layers = data->aux_layers,
+    .diagnostics = data->diagnostics,
+    .included = included,
+  };
 
   data->merged = strata_node_new_mapping (&none);
-  for (guint i = 0; i < roots->len; i++)
+  for (guint i = 0; i < files->len; i++)
     {
       StrataLayer *layer = g_ptr_array_index (data->layers, i);
-      StrataNode *root = g_ptr_array_index (roots, i);
+      GPtrArray *documents = g_ptr_array_index (files, i);
       StrataLayerDiff *diff = strata_layer_diff_new (layer);
-      g_autoptr(GPtrArray) resets = NULL;
 
       g_ptr_array_add (data->diffs, diff);
-      g_ptr_array_index (roots, i) = NULL;
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      note_version (data, root, diff);
-      if ((!options->no_interpolate &&
-           !strata_interpolate_tree (root, data->environment, data->diagnostics, error)) ||
-          !strata_validate_file (root, i > 0 ? data->merged : NULL, error))
+      g_ptr_array_add (included, g_strdup (strata_layer_get_path (layer)));
+      while (documents->len > 0)
         {
-          strata_node_free (root);
-          return FALSE;
+          StrataNode *root = g_ptr_array_steal_index (documents, 0);
+
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return (strata_node_free (root), FALSE);
+          _strata_project_drop_version (root, data->diagnostics, diff->warnings);
+          if (!_strata_project_merge_document (&ctx, data->merged, root, layer,
+                                               i > 0 ? diff->changes : NULL, error))
+            return FALSE;
         }
-      resets = strata_merge_take_resets (root);
-      if (!strata_canonical_transform (root, data->diagnostics, error) ||
-          !_strata_extends_apply (root, layer, data->environment, !options->no_interpolate,
-                                  data->aux_layers, data->diagnostics, error))
-        {
-          strata_node_free (root);
-          return FALSE;
-        }
-      strata_merge_apply_resets (data->merged, resets, i > 0 ? diff->changes : NULL);
-      if (!strata_merge_file (data->merged, root, i > 0 ? diff->changes : NULL, error))
-        return FALSE;
+      g_ptr_array_set_size (included, 0);
     }
-  return TRUE;
+  return check_not_empty (data, error);
 }
 
 /* Normalizes a copy: the merged tree stays as the files made it. */
 static gboolean
 normalize (StrataProjectData *data,
+           gboolean           check,
            GError           **error)
 {
   StrataNormalizeContext ctx = {
@@ -211,8 +188,9 @@ normalize (StrataProjectData *data,
   for (guint i = 0; i < data->diffs->len; i++)
     strata_layer_diff_find_traps (g_ptr_array_index (data->diffs, i), data->merged, data->working_dir);
   data->normalized = strata_node_copy (data->merged);
+  /* without interpolation compose only builds its model: no consistency checks */
   return strata_normalize_project (data->normalized, &ctx, data->diagnostics, error) &&
-         strata_validate_project (data->normalized, data->diagnostics, error);
+         (!check || strata_validate_project (data->normalized, data->diagnostics, error));
 }
 
 static StrataProjectData *
@@ -246,19 +224,19 @@ _strata_project_data_load (const StrataLoadOptions *options,
 {
   g_autoptr(StrataProjectData) data = data_new ();
   g_autoptr(StrataDiscovery) discovery = NULL;
-  g_autoptr(GPtrArray) roots = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_node_free);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
   discovery = strata_discovery_run (options, data->diagnostics, error);
-  if (discovery == NULL || !read_all (data, options, discovery, roots, cancellable, error))
+  if (discovery == NULL || !read_all (data, options, discovery, files, cancellable, error))
     return NULL;
-  data->name = choose_name (discovery, roots, options, error);
+  data->name = choose_name (discovery, files, options, error);
   if (data->name == NULL)
     return NULL;
   take_discovery (data, discovery);
   if (strata_environment_lookup (data->environment, "COMPOSE_PROJECT_NAME", NULL) == NULL)
     strata_environment_set (data->environment, "COMPOSE_PROJECT_NAME", data->name, NULL);
 
-  if (!merge_all (data, options, roots, cancellable, error) || !normalize (data, error))
+  if (!merge_all (data, options, files, cancellable, error) || !normalize (data, !options->no_interpolate, error))
     return NULL;
   return g_steal_pointer (&data);
 }

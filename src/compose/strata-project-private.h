@@ -34,7 +34,63 @@ StrataProjectData *_strata_project_data_load (const StrataLoadOptions *options,
                                               GError                 **error);
 void               _strata_project_data_free (StrataProjectData       *data);
 
-/* Reads, interpolates and puts into canonical form one compose file. */
+/* What the pipeline of one document needs (strata-project-file.c). */
+typedef struct
+{
+  StrataEnvironment *environment;  /* interpolation */
+  gboolean           interpolate;
+  const char        *working_dir;  /* absolute: `include` paths resolve here */
+  GPtrArray         *aux_layers;   /* StrataLayer: files read on the way are kept here */
+  GPtrArray         *diagnostics;  /* StrataDiagnostic */
+  GPtrArray         *included;     /* char *: the files of the include chain */
+} StrataLoadCtx;
+
+StrataLayer       *_strata_project_read_layer   (const char          *path,
+                                                 const char          *stdin_text,
+                                                 StrataLayerRole      role,
+                                                 GError             **error);
+void               _strata_project_drop_version (StrataNode          *root,
+                                                 GPtrArray           *diagnostics,
+                                                 GPtrArray           *warnings);
+
+/* Interpolates, validates, transforms @root (one document of @layer, taken),
+ * applies its extends and include, and merges it over @merged, recording
+ * the changes in @changes (may be NULL). */
+gboolean           _strata_project_merge_document (const StrataLoadCtx *ctx,
+                                                   StrataNode         *merged,
+                                                   StrataNode         *root,
+                                                   StrataLayer        *layer,
+                                                   GPtrArray          *changes,
+                                                   GError            **error);
+
+/* Loads the projects @root's `include` names (strata-include.c) and copies
+ * their resources into @root; @raw is @root as written (before its
+ * canonical form), what a clash is compared with. */
+gboolean           _strata_include_apply      (const StrataLoadCtx     *ctx,
+                                               StrataNode              *root,
+                                               const StrataNode        *raw,
+                                               GError                 **error);
+
+/* Copies the resources of the included @project into @root (taking them
+ * from @project); a clash with what @raw defines differently is an error
+ * at @root's definition (strata-include-import.c). */
+gboolean           _strata_include_import     (const StrataLoadCtx     *ctx,
+                                               StrataNode              *root,
+                                               const StrataNode        *raw,
+                                               StrataNode              *project,
+                                               const StrataNode        *entry,
+                                               GError                 **error);
+
+/* Makes the relative paths of a canonical tree absolute against @dir, as
+ * compose-go's ResolveRelativePaths does for included projects and files
+ * read by extends (strata-resolve-paths.c). With @default_context, a build
+ * without a context gets @dir. */
+void               _strata_resolve_relative_paths (StrataNode          *root,
+                                                   const char          *dir,
+                                                   gboolean             default_context);
+
+/* Reads (every document), interpolates and puts into canonical form one
+ * compose file, without extends or include (extends reads other files so). */
 StrataNode        *_strata_project_read_file (StrataLayer             *layer,
                                               StrataEnvironment       *environment,
                                               gboolean                 interpolate,

@@ -214,6 +214,14 @@ strata_project_get_normalized (StrataProject *self)
   return self->data->normalized;
 }
 
+/* What interpolation used: the process environment and the env files. */
+StrataEnvironment *
+strata_project_get_environment (StrataProject *self)
+{
+  g_return_val_if_fail (STRATA_IS_PROJECT (self), NULL);
+  return self->data->environment;
+}
+
 /* The diagnostics as StrataDiagnostic structures. */
 GPtrArray *
 strata_project_get_diagnostic_list (StrataProject *self)

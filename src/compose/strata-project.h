@@ -38,6 +38,7 @@ GPtrArray     *strata_project_get_config_files  (StrataProject            *self)
 const char * const *strata_project_get_profiles (StrataProject            *self);
 const StrataNode *strata_project_get_merged     (StrataProject            *self);
 const StrataNode *strata_project_get_normalized (StrataProject            *self);
+StrataEnvironment *strata_project_get_environment (StrataProject        *self);
 GPtrArray     *strata_project_get_diagnostic_list (StrataProject          *self);
 GListModel    *strata_project_get_diagnostics   (StrataProject            *self);
 GPtrArray     *strata_project_get_layer_diffs   (StrataProject            *self);
