@@ -72,6 +72,7 @@ track_live (StrataProjectView *self)
   g_set_object (&self->live, live);
   strata_services_view_set_live (self->services_view, strata_engine_session_get_engine (self->session), live);
   strata_logs_view_set_live (self->logs_view, strata_engine_session_get_engine (self->session), live);
+  strata_resources_view_set_live (self->resources_view, live);
   update_badge (self);
 }
 

@@ -346,6 +346,21 @@ test_logs_follow (void)
   gtk_widget_activate_action (GTK_WIDGET (ctx.view), "project.show-page", "s", "services");
 }
 
+/* --- resources -------------------------------------------------------------- */
+
+/* The declared networks and volumes exist on the engine; the images are in use. */
+static void
+test_resources_live (void)
+{
+  StrataResourcesView *resources = strata_project_view_get_resources_view (ctx.view);
+
+  g_assert_cmpstr (strata_resources_view_get_state (resources, "networks", "demo_default"), ==, "Created");
+  g_assert_cmpstr (strata_resources_view_get_state (resources, "volumes", "demo_pgdata"), ==, "Created");
+  g_assert_cmpstr (strata_resources_view_get_state (resources, "volumes", "demo_media"), ==, "Created");
+  g_assert_cmpstr (strata_resources_view_get_state (resources, "images", "memcached:1.6"), ==, "In use");
+  g_assert_null (strata_resources_view_get_state (resources, "volumes", "other_keep"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -373,6 +388,7 @@ main (int   argc,
   g_test_add_func ("/ui-engine/services/stop-start", test_services_stop_start);
   g_test_add_func ("/ui-engine/services/stale", test_services_stale);
   g_test_add_func ("/ui-engine/logs/follow", test_logs_follow);
+  g_test_add_func ("/ui-engine/resources/live", test_resources_live);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (ctx.window));
