@@ -11,6 +11,7 @@
 
 #include "strata-project-view-private.h"
 #include "strata-project.h"
+#include "strata-ui-private.h"
 
 static const char *
 project_name (StrataProjectView *self)
@@ -22,23 +23,10 @@ project_name (StrataProjectView *self)
 static StrataProjectState
 engine_state (StrataProjectView *self)
 {
-  GListModel *containers = self->live ? strata_engine_project_get_containers (self->live) : NULL;
-  guint n = containers ? g_list_model_get_n_items (containers) : 0, running = 0;
-
   if (strata_engine_session_get_monitor (self->session) == NULL)
     return STRATA_PROJECT_STATE_UNKNOWN;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(StrataContainer) container = g_list_model_get_item (containers, i);
 
-      running += g_strcmp0 (strata_container_get_state (container), "running") == 0;
-    }
-
-  if (n == 0)
-    return STRATA_PROJECT_STATE_NOT_CREATED;
-  if (running == 0)
-    return STRATA_PROJECT_STATE_STOPPED;
-  return running == n ? STRATA_PROJECT_STATE_RUNNING : STRATA_PROJECT_STATE_PARTLY_RUNNING;
+  return _strata_engine_project_state (self->live);
 }
 
 static void
@@ -70,6 +58,7 @@ track_live (StrataProjectView *self)
         g_signal_connect_object (projects, "items-changed", G_CALLBACK (track_live), self, G_CONNECT_SWAPPED);
     }
   g_set_object (&self->live, live);
+  strata_sidebar_set_monitor (self->sidebar, monitor);
   strata_services_view_set_live (self->services_view, strata_engine_session_get_engine (self->session), live);
   strata_logs_view_set_live (self->logs_view, strata_engine_session_get_engine (self->session), live);
   strata_resources_view_set_live (self->resources_view, live);

@@ -34,6 +34,7 @@ struct _StrataProjectView
 
   /* Owned references */
   GFile                *folder;
+  GStrv                 files;          /* -f, in order; NULL for compose's defaults */
   StrataFileWatch      *watch;
   StrataProject        *project;
   StrataEngineSession  *session;

@@ -135,6 +135,12 @@ strata_project_view_reload (StrataProjectView *self)
 
   options = strata_load_options_new ();
   options->cwd = g_file_get_path (self->folder);
+  for (guint i = 0; self->files != NULL && self->files[i] != NULL; i++)
+    {
+      if (options->files == NULL)
+        options->files = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (options->files, g_strdup (self->files[i]));
+    }
   strata_project_load_async (options, self->cancellable, on_project_loaded, g_object_ref (self));
 }
 
@@ -158,6 +164,19 @@ void
 strata_project_view_set_folder (StrataProjectView *self,
                                 GFile             *folder)
 {
+  strata_project_view_set_folder_with_files (self, folder, NULL);
+}
+
+/**
+ * strata_project_view_set_folder_with_files:
+ * @files: (nullable): the compose files, as `-f` takes them (relative to
+ *   @folder, or absolute), in order; %NULL for compose's defaults
+ */
+void
+strata_project_view_set_folder_with_files (StrataProjectView  *self,
+                                           GFile              *folder,
+                                           const char * const *files)
+{
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
 
@@ -165,6 +184,8 @@ strata_project_view_set_folder (StrataProjectView *self,
   g_return_if_fail (G_IS_FILE (folder));
 
   g_set_object (&self->folder, folder);
+  g_strfreev (self->files);
+  self->files = files && files[0] ? g_strdupv ((char **) files) : NULL;
   path = g_file_get_path (folder);
   name = g_file_get_basename (folder);
 
@@ -276,6 +297,7 @@ strata_project_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->folder);
+  g_clear_pointer (&self->files, g_strfreev);
   g_clear_object (&self->watch);
   g_clear_object (&self->project);
   _strata_project_view_engine_dispose (self);

@@ -23,6 +23,11 @@ _strata_widget_dispose_children (GtkWidget *widget,
     gtk_widget_unparent (child);
 }
 
+typedef struct _StrataEngineProject StrataEngineProject;
+
+/* Running, partly running, stopped or not created, from its containers. */
+int   _strata_engine_project_state      (StrataEngineProject *live);
+
 /* A toast on the window's overlay, if @widget is in one. */
 void  _strata_widget_add_toast          (GtkWidget  *widget,
                                          const char *message);

@@ -10,7 +10,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "strata-engine-project.h"
 #include "strata-ui-private.h"
+#include "strata-ui-types.h"
 
 void
 _strata_widget_add_toast (GtkWidget  *widget,
@@ -34,4 +36,24 @@ _strata_engine_error_description (const char *endpoint,
 
   return g_strdup_printf (_("Strata tried %s.\n%s\n\nThe configuration views work without an engine."),
                           endpoint ? endpoint : _("the default endpoint"), message);
+}
+
+int
+_strata_engine_project_state (StrataEngineProject *live)
+{
+  GListModel *containers = live ? strata_engine_project_get_containers (live) : NULL;
+  guint n = containers ? g_list_model_get_n_items (containers) : 0, running = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(StrataContainer) container = g_list_model_get_item (containers, i);
+
+      running += g_strcmp0 (strata_container_get_state (container), "running") == 0;
+    }
+
+  if (n == 0)
+    return STRATA_PROJECT_STATE_NOT_CREATED;
+  if (running == 0)
+    return STRATA_PROJECT_STATE_STOPPED;
+  return running == n ? STRATA_PROJECT_STATE_RUNNING : STRATA_PROJECT_STATE_PARTLY_RUNNING;
 }

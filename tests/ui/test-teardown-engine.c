@@ -17,6 +17,7 @@
 
 #include "engine-test-util.h"
 #include "strata-application.h"
+#include "strata-project.h"
 #include "strata-service-row.h"
 #include "strata-window.h"
 
@@ -361,6 +362,61 @@ test_resources_live (void)
   g_assert_null (strata_resources_view_get_state (resources, "volumes", "other_keep"));
 }
 
+/* --- sidebar ------------------------------------------------------------------- */
+
+static gboolean
+project_named (gpointer data)
+{
+  StrataProject *project = strata_project_view_get_project (ctx.view);
+
+  return project != NULL && g_strcmp0 (strata_project_get_name (project), data) == 0;
+}
+
+static StrataProjectEntry *
+engine_entry (const char *name)
+{
+  GListModel *entries = strata_sidebar_get_engine_entries (strata_project_view_get_sidebar (ctx.view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(StrataProjectEntry) entry = g_list_model_get_item (entries, i);
+
+      if (g_strcmp0 (strata_project_entry_get_name (entry), name) == 0)
+        return entry;  /* the sidebar's store keeps it */
+    }
+
+  return NULL;
+}
+
+/* Another project running on the engine is listed with its recorded files,
+ * and opens with them. The open one is not listed twice. */
+static void
+test_sidebar_engine_projects (void)
+{
+  g_autofree char *other = g_build_filename (ctx.tmp, "other", NULL);
+  g_autofree char *other_file = g_build_filename (other, "compose.yaml", NULL);
+  StrataProjectEntry *entry = engine_entry ("other");
+  const char * const *files;
+  GPtrArray *loaded;
+
+  g_assert_nonnull (entry);
+  g_assert_null (engine_entry ("demo"));
+  g_assert_cmpstr (strata_project_entry_get_path (entry), ==, other);
+  g_assert_cmpint (strata_project_entry_get_state (entry), ==, STRATA_PROJECT_STATE_RUNNING);
+  files = strata_project_entry_get_config_files (entry);
+  g_assert_cmpuint (g_strv_length ((char **) files), ==, 1);
+  g_assert_cmpstr (files[0], ==, other_file);
+
+  gtk_widget_activate_action (GTK_WIDGET (strata_project_view_get_sidebar (ctx.view)), "win.open-project",
+                              "(s^as)", other, files);
+  g_assert_true (engine_test_wait_until (project_named, (gpointer) "other", WAIT_MS));
+  g_assert_cmpstr (strata_project_get_name (strata_project_view_get_project (ctx.view)), ==, "other");
+  loaded = strata_project_get_config_files (strata_project_view_get_project (ctx.view));
+  g_assert_cmpuint (loaded->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (loaded, 0), ==, other_file);
+  wait_row_state ("cache", "Running");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,6 +445,7 @@ main (int   argc,
   g_test_add_func ("/ui-engine/services/stale", test_services_stale);
   g_test_add_func ("/ui-engine/logs/follow", test_logs_follow);
   g_test_add_func ("/ui-engine/resources/live", test_resources_live);
+  g_test_add_func ("/ui-engine/sidebar/engine-projects", test_sidebar_engine_projects);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (ctx.window));
