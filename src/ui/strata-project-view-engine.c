@@ -318,3 +318,12 @@ _strata_project_view_engine_dispose (StrataProjectView *self)
   g_clear_object (&self->live);
   g_clear_object (&self->session);
 }
+
+/* The Tear Down… or Down dialog while it is open. */
+StrataTeardownDialog *
+strata_project_view_get_teardown_dialog (StrataProjectView *self)
+{
+  g_return_val_if_fail (STRATA_IS_PROJECT_VIEW (self), NULL);
+
+  return self->teardown_dialog;
+}

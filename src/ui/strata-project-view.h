@@ -41,5 +41,7 @@ StrataConfigView    *strata_project_view_get_config_view   (StrataProjectView *s
 StrataLayersView    *strata_project_view_get_layers_view   (StrataProjectView *self);
 StrataResourcesView *strata_project_view_get_resources_view (StrataProjectView *self);
 StrataLogsView      *strata_project_view_get_logs_view     (StrataProjectView *self);
+typedef struct _StrataTeardownDialog StrataTeardownDialog;
+StrataTeardownDialog *strata_project_view_get_teardown_dialog (StrataProjectView *self);
 
 G_END_DECLS

@@ -14,11 +14,13 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "engine-test-util.h"
 #include "strata-application.h"
 #include "strata-project.h"
 #include "strata-service-row.h"
+#include "strata-teardown-dialog.h"
 #include "strata-window.h"
 
 #define WAIT_MS 30000
@@ -362,6 +364,153 @@ test_resources_live (void)
   g_assert_null (strata_resources_view_get_state (resources, "volumes", "other_keep"));
 }
 
+/* --- teardown ------------------------------------------------------------------ */
+
+/* The lines `docker ARGS...` prints on the private engine. */
+static GStrv
+docker_lines (const char *first_arg,
+              ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  va_list ap;
+
+  g_ptr_array_add (argv, (gpointer) "timeout");
+  g_ptr_array_add (argv, (gpointer) "60");
+  g_ptr_array_add (argv, (gpointer) "docker");
+  va_start (ap, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  strata_test_engine_run (ctx.engine, (const char * const *) argv->pdata, &out, &error);
+  g_assert_no_error (error);
+  g_strstrip (out);
+
+  return *out ? g_strsplit (out, "\n", -1) : g_new0 (char *, 1);
+}
+
+#define DEMO_LABEL "label=com.docker.compose.project=demo"
+
+static GStrv
+demo_containers (void)
+{
+  return docker_lines ("ps", "-a", "--filter", DEMO_LABEL, "--format", "{{.Names}}", NULL);
+}
+
+static GStrv
+demo_images (void)
+{
+  return docker_lines ("ps", "-a", "--filter", DEMO_LABEL, "--format", "{{.Image}}", NULL);
+}
+
+static GStrv
+demo_networks (void)
+{
+  return docker_lines ("network", "ls", "--filter", DEMO_LABEL, "--format", "{{.Name}}", NULL);
+}
+
+static GStrv
+demo_volumes (void)
+{
+  return docker_lines ("volume", "ls", "--filter", DEMO_LABEL, "--format", "{{.Name}}", NULL);
+}
+
+static gboolean
+has_plan (gpointer data)
+{
+  StrataTeardownDialog *dialog = strata_project_view_get_teardown_dialog (ctx.view);
+
+  return dialog != NULL && strata_teardown_dialog_get_plan (dialog) != NULL;
+}
+
+/* Every name the engine has for @kind is in the plan, and nothing else. */
+static void
+assert_plan_lists (GListModel         *plan,
+                   StrataPlanKind      kind,
+                   const char * const *want)
+{
+  guint listed = 0;
+
+  g_assert_cmpuint (g_strv_length ((char **) want), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (plan); i++)
+    {
+      g_autoptr(StrataTeardownItem) item = g_list_model_get_item (plan, i);
+
+      if (strata_teardown_item_get_kind (item) != kind
+          || strata_teardown_item_get_state (item) == STRATA_TEARDOWN_KEPT)
+        continue;
+      g_test_message ("plan: %s", strata_teardown_item_get_name (item));
+      g_assert_true (g_strv_contains (want, strata_teardown_item_get_name (item)));
+      listed++;
+    }
+  g_assert_cmpuint (listed, ==, g_strv_length ((char **) want));
+}
+
+static gboolean
+engine_clean_of_demo (gpointer data)
+{
+  g_auto(GStrv) containers = demo_containers ();
+  g_auto(GStrv) networks = demo_networks ();
+  g_auto(GStrv) volumes = demo_volumes ();
+
+  return containers[0] == NULL && networks[0] == NULL && volumes[0] == NULL;
+}
+
+static gboolean
+progress_done (gpointer data)
+{
+  return !strata_progress_panel_is_running (strata_project_view_get_progress_panel (ctx.view));
+}
+
+/* Tear Down… lists every container, network, volume and image of the
+ * project as the engine has them; confirmed, it leaves the engine clean of
+ * the project and the other project as it was. */
+static void
+test_teardown (void)
+{
+  g_auto(GStrv) containers = demo_containers ();
+  g_auto(GStrv) networks = demo_networks ();
+  g_auto(GStrv) volumes = demo_volumes ();
+  g_auto(GStrv) images = demo_images ();
+  g_autofree char *other_state = NULL;
+  g_autofree char *other_volume = NULL;
+  StrataTeardownDialog *dialog;
+  GListModel *plan;
+
+  g_assert_cmpuint (g_strv_length (containers), ==, 3);
+  g_assert_cmpuint (g_strv_length (volumes), ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ctx.view), "project.tear-down", NULL));
+  dialog = strata_project_view_get_teardown_dialog (ctx.view);
+  g_assert_nonnull (dialog);
+  if (!engine_test_wait_until (has_plan, NULL, WAIT_MS))
+    g_error ("no plan within %d ms: %s", WAIT_MS, adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
+  plan = strata_teardown_dialog_get_plan (dialog);
+  assert_plan_lists (plan, STRATA_PLAN_CONTAINER, (const char * const *) containers);
+  assert_plan_lists (plan, STRATA_PLAN_NETWORK, (const char * const *) networks);
+  assert_plan_lists (plan, STRATA_PLAN_VOLUME, (const char * const *) volumes);
+  assert_plan_lists (plan, STRATA_PLAN_IMAGE, (const char * const *) images);
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "tear-down");
+  g_assert_true (engine_test_wait_until (engine_clean_of_demo, NULL, WAIT_MS));
+  g_assert_true (engine_test_wait_until (progress_done, NULL, WAIT_MS));
+  for (guint i = 0; images[i] != NULL; i++)
+    {
+      g_autofree char *reference = g_strdup_printf ("reference=%s", images[i]);
+      g_auto(GStrv) tagged = docker_lines ("images", "--format", "{{.Repository}}:{{.Tag}}", "--filter",
+                                           reference, NULL);
+
+      g_assert_null (tagged[0]);
+    }
+
+  other_state = engine_test_docker_out (ctx.engine, "inspect", "-f", "{{.State.Status}}", "other-cache-1", NULL);
+  g_assert_cmpstr (other_state, ==, "running");
+  other_volume = engine_test_docker_out (ctx.engine, "volume", "inspect", "-f", "{{.Name}}", "other_keep", NULL);
+  g_assert_cmpstr (other_volume, ==, "other_keep");
+  wait_row_state ("django", "Not created");
+}
+
 /* --- sidebar ------------------------------------------------------------------- */
 
 static gboolean
@@ -427,6 +576,10 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   strata_application_register_resources ();
+  /* The compose CLI and docker run synchronously: should one of them hang,
+   * the whole run ends here (the engine fixture's watchdog then stops the
+   * engine), well before meson's own timeout. */
+  alarm (240);
 
   ctx.engine = strata_test_engine_start (&error);
   g_assert_no_error (error);
@@ -445,6 +598,7 @@ main (int   argc,
   g_test_add_func ("/ui-engine/services/stale", test_services_stale);
   g_test_add_func ("/ui-engine/logs/follow", test_logs_follow);
   g_test_add_func ("/ui-engine/resources/live", test_resources_live);
+  g_test_add_func ("/ui-engine/teardown/everything", test_teardown);
   g_test_add_func ("/ui-engine/sidebar/engine-projects", test_sidebar_engine_projects);
   status = g_test_run ();
 
