@@ -231,11 +231,10 @@ static void
 on_operation_finished (StrataProjectView   *self,
                        StrataProgressPanel *panel)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   g_autofree char *summary = strata_progress_panel_dup_summary (panel);
 
-  if (overlay != NULL && summary != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (summary));
+  if (summary != NULL)
+    _strata_widget_add_toast (GTK_WIDGET (self), summary);
 }
 
 static void

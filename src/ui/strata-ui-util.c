@@ -14,17 +14,41 @@
 #include "strata-ui-private.h"
 #include "strata-ui-types.h"
 
+static void
+on_toast_dismissed (AdwToast *toast,
+                    GObject  *overlay)
+{
+  if (g_object_get_data (overlay, "strata-toast") == toast)
+    g_object_set_data (overlay, "strata-toast", NULL);
+}
+
+/* One toast at a time: a new message replaces the text of the one shown.
+ * (libadwaita 1.2's overlay can free a toast twice when toasts queue up
+ * and are dismissed in quick succession.) */
 void
 _strata_widget_add_toast (GtkWidget  *widget,
                           const char *message)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   g_autofree char *escaped = g_markup_escape_text (message, -1);  /* toast titles are markup */
+  AdwToast *shown;
+  AdwToast *toast;
 
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
-  else
-    g_message ("%s", message);
+  if (overlay == NULL)
+    {
+      g_message ("%s", message);
+      return;
+    }
+
+  if ((shown = g_object_get_data (G_OBJECT (overlay), "strata-toast")) != NULL)
+    {
+      adw_toast_set_title (shown, escaped);
+      return;
+    }
+  toast = adw_toast_new (escaped);
+  g_object_set_data_full (G_OBJECT (overlay), "strata-toast", g_object_ref (toast), g_object_unref);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), overlay, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
 char *

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "strata-files-dialog.h"
+#include "strata-ui-private.h"
 #include "strata-window-private.h"
 
 static GStrv
@@ -171,7 +172,7 @@ open_project_action (GtkWidget  *widget,
       g_autofree char *message = g_strdup_printf (_("“%s” is not on this computer: the project runs from "
                                                     "another machine or a removed folder"), path);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      _strata_widget_add_toast (GTK_WIDGET (self->toast_overlay), message);
       return;
     }
   strata_window_open_project (self, folder, files);

@@ -10,6 +10,7 @@
 
 #include "strata-project-view.h"
 #include "strata-recent-projects.h"
+#include "strata-ui-private.h"
 #include "strata-window-private.h"
 
 
@@ -131,7 +132,7 @@ strata_window_open_recent_action (GtkWidget  *widget,
       g_autofree char *message = g_strdup_printf (_("“%s” no longer exists"), path);
 
       strata_recent_projects_remove (self->settings, path);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      _strata_widget_add_toast (GTK_WIDGET (self->toast_overlay), message);
       return;
     }
 
