@@ -100,6 +100,27 @@ run_plan (StrataEngine   *engine,
   return STRATA_CLI_EXIT_OK;
 }
 
+/* The names of the services, or of the external networks or volumes. */
+static GStrv
+item_names (GListModel *items)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
+
+      if (STRATA_IS_SERVICE_ITEM (item))
+        g_strv_builder_add (builder, strata_service_item_get_name (STRATA_SERVICE_ITEM (item)));
+      else if (STRATA_IS_NETWORK_ITEM (item) && strata_network_item_get_external (STRATA_NETWORK_ITEM (item)))
+        g_strv_builder_add (builder, strata_network_item_get_name (STRATA_NETWORK_ITEM (item)));
+      else if (STRATA_IS_VOLUME_ITEM (item) && strata_volume_item_get_external (STRATA_VOLUME_ITEM (item)))
+        g_strv_builder_add (builder, strata_volume_item_get_name (STRATA_VOLUME_ITEM (item)));
+    }
+
+  return g_strv_builder_end (builder);
+}
+
 int
 strata_cli_down (StrataCliGlobals *globals)
 {
@@ -113,12 +134,16 @@ strata_cli_down (StrataCliGlobals *globals)
     { "format", 0, 0, G_OPTION_ARG_STRING, &flags.format, N_("Format of the plan: text or json"), "FORMAT" },
     { NULL }
   };
-  StrataDownOptions options = { STRATA_RMI_NONE, FALSE, FALSE, NULL };
+  StrataDownOptions options = { STRATA_RMI_NONE, FALSE, FALSE, NULL, NULL, NULL };
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) rest = NULL;
   g_autoptr(StrataEngine) engine = NULL;
   g_autoptr(StrataDownPlan) plan = NULL;
   g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(StrataProject) loaded = NULL;
+  g_auto(GStrv) services = NULL;
+  g_auto(GStrv) external_networks = NULL;
+  g_auto(GStrv) external_volumes = NULL;
   g_autofree char *project = NULL;
   int status;
 
@@ -131,11 +156,18 @@ strata_cli_down (StrataCliGlobals *globals)
   if ((engine = _strata_cli_engine_new (&error)) == NULL)
     return _strata_cli_error ("%s", error->message);
 
-  /* TODO: pass the configuration's services (orphans) and external
-   * networks and volumes once the compose model is on main. */
   options.volumes = flags.volumes;
   options.remove_orphans = flags.remove_orphans;
-  project = _strata_cli_project_name (globals);
+  project = _strata_cli_engine_project (globals, &loaded);
+  if (loaded != NULL)
+    {
+      services = item_names (strata_project_get_services (loaded));
+      external_networks = item_names (strata_project_get_networks (loaded));
+      external_volumes = item_names (strata_project_get_volumes (loaded));
+      options.services = (const char * const *) services;
+      options.external_networks = (const char * const *) external_networks;
+      options.external_volumes = (const char * const *) external_volumes;
+    }
   strata_down_plan_compute_async (engine, project, &options, NULL, _strata_cli_store_result, &result);
   plan = strata_down_plan_compute_finish (_strata_cli_await (&result), &error);
   if (plan == NULL)

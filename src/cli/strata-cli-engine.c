@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "strata-cli-engine.h"
+#include "strata-cli-project.h"
 
 StrataEngine *
 _strata_cli_engine_new (GError **error)
@@ -66,6 +67,26 @@ _strata_cli_project_name (StrataCliGlobals *globals)
   base = g_path_get_basename (dir);
 
   return normalize_project_name (base);
+}
+
+/* The project the global flags name, loaded from its files when they can
+ * be read (its name then comes from them, `name:` included); otherwise
+ * *project is NULL and the name is guessed as above, with a warning unless
+ * -p or COMPOSE_PROJECT_NAME gave it. */
+char *
+_strata_cli_engine_project (StrataCliGlobals  *globals,
+                            StrataProject    **project)
+{
+  g_autoptr(GError) error = NULL;
+  const char *env = g_getenv ("COMPOSE_PROJECT_NAME");
+
+  *project = _strata_cli_try_load_project (globals, &error);
+  if (*project != NULL)
+    return g_strdup (strata_project_get_name (*project));
+  if (globals->project_name == NULL && (env == NULL || *env == '\0'))
+    g_printerr (_("warning: %s; comparing with the files is not possible\n"), error->message);
+
+  return _strata_cli_project_name (globals);
 }
 
 static gboolean

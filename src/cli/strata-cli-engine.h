@@ -8,11 +8,14 @@
 
 #include "strata-cli-private.h"
 #include "strata-engine.h"
+#include "strata-project.h"
 
 G_BEGIN_DECLS
 
 StrataEngine *_strata_cli_engine_new        (GError              **error);
 char         *_strata_cli_project_name      (StrataCliGlobals     *globals);
+char         *_strata_cli_engine_project    (StrataCliGlobals     *globals,
+                                             StrataProject       **project);
 void          _strata_cli_store_result      (GObject              *object,
                                              GAsyncResult         *result,
                                              gpointer              user_data);

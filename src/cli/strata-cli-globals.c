@@ -117,6 +117,15 @@ globals_new (void)
   return globals;
 }
 
+/* After these verbs, "-f" is theirs (logs -f follows, rm -f forces), as
+ * in compose, where global flags come before the verb. */
+static gboolean
+verb_owns_short_f (const char *verb,
+                   const char *arg)
+{
+  return g_strcmp0 (arg, "-f") == 0 && (g_strcmp0 (verb, "logs") == 0 || g_strcmp0 (verb, "rm") == 0);
+}
+
 /* Splits argv into the global flags, the verb (the first operand) and the
  * rest. Everything after "--" is kept as operands. */
 StrataCliGlobals *
@@ -135,7 +144,7 @@ strata_cli_globals_parse (int                 argc,
 
       if (!operands_only && strcmp (arg, "--") == 0)
         operands_only = TRUE;
-      else if (!operands_only && match_global (arg, &flag, &value))
+      else if (!operands_only && !verb_owns_short_f (globals->verb, arg) && match_global (arg, &flag, &value))
         {
           if (value == NULL && i + 1 >= argc)
             {

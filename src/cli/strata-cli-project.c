@@ -77,6 +77,18 @@ _strata_cli_load_project (StrataCliGlobals *globals,
   return project;
 }
 
+/* Loads the project of @globals without printing anything: the verbs that
+ * talk to the engine can do without it (with -p, or in a folder that no
+ * longer holds the files). */
+StrataProject *
+_strata_cli_try_load_project (StrataCliGlobals  *globals,
+                              GError           **error)
+{
+  g_autoptr(StrataLoadOptions) options = options_from_globals (globals, FALSE);
+
+  return strata_project_load (options, NULL, error);
+}
+
 gboolean
 _strata_cli_has_flag (StrataCliGlobals *globals,
                       const char       *flag,

@@ -16,6 +16,10 @@ G_BEGIN_DECLS
 StrataProject *_strata_cli_load_project   (StrataCliGlobals *globals,
                                            gboolean          no_interpolate);
 
+/* Same, printing nothing: the caller decides what a failure means. */
+StrataProject *_strata_cli_try_load_project (StrataCliGlobals  *globals,
+                                             GError           **error);
+
 /* Prints the diagnostics of @project at or above @min to standard error. */
 void           _strata_cli_print_diagnostics (GPtrArray      *diagnostics,
                                               StrataSeverity  min);

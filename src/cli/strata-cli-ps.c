@@ -4,7 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * `--format json` prints one object per line, as `docker compose ps
- * --format json` does (its fields in its order, a subset), plus Stale.
+ * --format json` does (its fields in its order, a subset), plus Stale:
+ * "up to date", "changed since started" or "orphaned" when the files could
+ * be read (strata-staleness.h), null otherwise.
  */
 
 #include "config.h"
@@ -15,6 +17,7 @@
 
 #include "strata-cli-engine.h"
 #include "strata-cli-verbs.h"
+#include "strata-staleness.h"
 
 static int
 exit_code_of (JsonObject *container)
@@ -39,9 +42,20 @@ health_of (JsonObject *container)
   return "";
 }
 
-static void
-print_json (JsonObject *container)
+static const char *
+staleness_of (JsonObject    *container,
+              StrataProject *project)
 {
+  return strata_staleness_to_string (strata_staleness_check (project,
+                                                             _strata_cli_label (container, "com.docker.compose.service"),
+                                                             _strata_cli_label (container, "com.docker.compose.config-hash")));
+}
+
+static void
+print_json (JsonObject    *container,
+            StrataProject *project)
+{
+  const char *stale = staleness_of (container, project);
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *line = NULL;
@@ -61,10 +75,11 @@ print_json (JsonObject *container)
   json_builder_add_string_value (b, _strata_cli_label (container, "com.docker.compose.project"));
   json_builder_set_member_name (b, "Service");
   json_builder_add_string_value (b, _strata_cli_label (container, "com.docker.compose.service"));
-  /* TODO: compare com.docker.compose.config-hash with strata_config_hash()
-   * (strata-config-hash.h) once the compose model is on main. */
   json_builder_set_member_name (b, "Stale");
-  json_builder_add_null_value (b);
+  if (stale != NULL)
+    json_builder_add_string_value (b, stale);
+  else
+    json_builder_add_null_value (b);
   json_builder_set_member_name (b, "State");
   json_builder_add_string_value (b, json_object_get_string_member_with_default (container, "State", ""));
   json_builder_set_member_name (b, "Status");
@@ -84,16 +99,19 @@ compare_names (gconstpointer a,
 }
 
 static void
-print_table (GPtrArray *containers)
+print_table (GPtrArray     *containers,
+             StrataProject *project)
 {
-  g_print ("%-30s %-20s %-12s %s\n", "NAME", "SERVICE", "STATE", "STATUS");
+  g_print ("%-30s %-20s %-12s %-24s %s\n", "NAME", "SERVICE", "STATE", "CONFIG", "STATUS");
   for (guint i = 0; i < containers->len; i++)
     {
       JsonObject *c = containers->pdata[i];
+      const char *stale = staleness_of (c, project);
 
-      g_print ("%-30s %-20s %-12s %s\n", _strata_cli_container_name (c),
+      g_print ("%-30s %-20s %-12s %-24s %s\n", _strata_cli_container_name (c),
                _strata_cli_label (c, "com.docker.compose.service"),
                json_object_get_string_member_with_default (c, "State", ""),
+               stale ? stale : "?",
                json_object_get_string_member_with_default (c, "Status", ""));
     }
 }
@@ -113,6 +131,7 @@ strata_cli_ps (StrataCliGlobals *globals)
   g_autoptr(StrataEngine) engine = NULL;
   g_autoptr(JsonArray) list = NULL;
   g_autoptr(GPtrArray) containers = g_ptr_array_new ();
+  g_autoptr(StrataProject) loaded = NULL;
   g_autofree char *project = NULL;
 
   if (!_strata_cli_parse_flags (globals, entries, &rest, &error))
@@ -121,7 +140,7 @@ strata_cli_ps (StrataCliGlobals *globals)
     return _strata_cli_usage_error (_("--format takes “table” or “json”, not “%s”"), format);
   if ((engine = _strata_cli_engine_new (&error)) == NULL)
     return _strata_cli_error ("%s", error->message);
-  project = _strata_cli_project_name (globals);
+  project = _strata_cli_engine_project (globals, &loaded);
   if ((list = _strata_cli_list_containers (engine, project, all, &error)) == NULL)
     return _strata_cli_error ("%s", error->message);
 
@@ -136,9 +155,9 @@ strata_cli_ps (StrataCliGlobals *globals)
   g_ptr_array_sort (containers, compare_names);
   if (format != NULL && g_str_equal (format, "json"))
     for (guint i = 0; i < containers->len; i++)
-      print_json (containers->pdata[i]);
+      print_json (containers->pdata[i], loaded);
   else
-    print_table (containers);
+    print_table (containers, loaded);
 
   return STRATA_CLI_EXIT_OK;
 }

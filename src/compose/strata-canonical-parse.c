@@ -139,6 +139,34 @@ _strata_parse_port (const StrataNode *spec,
   return list;
 }
 
+/* Go's path.Clean: "/etc/app/" and "/etc//x/../app" are "/etc/app". */
+char *
+_strata_clean_path (const char *path)
+{
+  g_auto(GStrv) parts = g_strsplit (path, "/", -1);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  gboolean rooted = path[0] == '/';
+  g_autofree char *joined = NULL;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *part = parts[i];
+      const char *last = kept->len > 0 ? g_ptr_array_index (kept, kept->len - 1) : NULL;
+
+      if (part[0] == '\0' || g_str_equal (part, "."))
+        continue;
+      if (g_str_equal (part, "..") && last != NULL && !g_str_equal (last, ".."))
+        g_ptr_array_remove_index (kept, kept->len - 1);
+      else if (!g_str_equal (part, "..") || !rooted)
+        g_ptr_array_add (kept, (gpointer) part);
+    }
+  g_ptr_array_add (kept, NULL);
+  joined = g_strjoinv ("/", (char **) kept->pdata);
+  if (rooted)
+    return g_strconcat ("/", joined, NULL);
+  return joined[0] != '\0' ? g_steal_pointer (&joined) : g_strdup (".");
+}
+
 static gboolean
 is_file_path (const char *source)
 {
@@ -185,6 +213,7 @@ _strata_parse_volume (const StrataNode *spec,
   GString *buffer = g_string_new (NULL);
   const char *s = spec->text;
   const char *source;
+  g_autofree char *target = NULL;
 
   if (strlen (s) <= 2)
     g_ptr_array_add (fields, g_strdup (s));
@@ -223,9 +252,9 @@ _strata_parse_volume (const StrataNode *spec,
                                                       STRATA_VALUE_STRING));
   if (source[0] != '\0')
     strata_node_append (volume, _strata_derived_scalar (spec, "source", source, STRATA_VALUE_STRING));
-  strata_node_append (volume, _strata_derived_scalar (spec, "target",
-                                                      g_ptr_array_index (fields, fields->len >= 2 ? 1 : 0),
-                                                      STRATA_VALUE_STRING));
+  /* the short syntax's target is path-cleaned before the merge keys on it */
+  target = _strata_clean_path (g_ptr_array_index (fields, fields->len >= 2 ? 1 : 0));
+  strata_node_append (volume, _strata_derived_scalar (spec, "target", target, STRATA_VALUE_STRING));
   if (fields->len == 3)
     {
       g_auto(GStrv) options = g_strsplit (g_ptr_array_index (fields, 2), ",", -1);

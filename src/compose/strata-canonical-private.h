@@ -48,6 +48,11 @@ void        _strata_set_default      (StrataNode       *mapping,
                                       const char       *text,
                                       StrataValueType   type);
 
+/* gpus and deploy device requests (strata-canonical-gpus.c). */
+gboolean    _strata_canonical_gpus   (StrataNode       *service,
+                                      const char       *name,
+                                      GError          **error);
+
 /* One service (strata-canonical-service.c). */
 gboolean    _strata_canonical_service (StrataNode      *service,
                                        const char      *name,
@@ -57,6 +62,9 @@ gboolean    _strata_canonical_service (StrataNode      *service,
  * of long-form mappings, or NULL with @error set. */
 StrataNode *_strata_parse_port      (const StrataNode *spec,
                                      GError          **error);
+/* Go's path.Clean (). */
+char       *_strata_clean_path      (const char       *path);
+
 /* One volume short form ("./src:/srv:ro") as a long-form mapping. */
 StrataNode *_strata_parse_volume    (const StrataNode *spec,
                                      GError          **error);

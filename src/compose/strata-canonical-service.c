@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "strata-canonical-private.h"
+#include "strata-emit-private.h"
 #include "strata-compose-error.h"
 
 static void
@@ -155,32 +156,33 @@ default_secret_targets (StrataNode *service)
     }
 }
 
-/* extra_hosts: a mapping or "host:ip" items become "host=ip" items */
+/* extra_hosts: a mapping becomes "host=ip" items (one per address of a
+ * list value); "host:ip" items stay as written, as the merge compares them
+ * (normalization reads them) */
 static void
 canonical_extra_hosts (StrataNode *parent)
 {
   StrataNode *hosts = strata_node_lookup (parent, "extra_hosts");
   StrataNode *list;
 
-  if (hosts == NULL || strata_node_is_null (hosts))
+  if (hosts == NULL || hosts->kind != STRATA_NODE_MAPPING)
     return;
   list = _strata_derived_mapping (hosts, "extra_hosts");
   list->kind = STRATA_NODE_SEQUENCE;
   for (guint i = 0; i < strata_node_get_n_children (hosts); i++)
     {
       StrataNode *item = strata_node_get_child (hosts, i);
-      g_autofree char *text = NULL;
+      guint n = item->kind == STRATA_NODE_SEQUENCE ? strata_node_get_n_children (item) : 1;
 
-      if (hosts->kind == STRATA_NODE_MAPPING)
-        text = g_strdup_printf ("%s=%s", item->key, item->text ? item->text : "");
-      else if (strchr (item->text, '=') == NULL && strchr (item->text, ':') != NULL)
+      for (guint j = 0; j < n; j++)
         {
-          const char *colon = strchr (item->text, ':');
-          text = g_strdup_printf ("%.*s=%s", (int) (colon - item->text), item->text, colon + 1);
+          StrataNode *ip = item->kind == STRATA_NODE_SEQUENCE ? strata_node_get_child (item, j) : item;
+          g_autofree char *value = _strata_go_sprint (ip);
+          g_autofree char *text = g_strdup_printf ("%s=%s", item->key,
+                                                   value ? value : ip->text ? ip->text : "");
+
+          strata_node_append (list, strata_node_new_scalar (&ip->pos, text, STRATA_VALUE_STRING));
         }
-      else
-        text = g_strdup (item->text);
-      strata_node_append (list, strata_node_new_scalar (&item->pos, text, STRATA_VALUE_STRING));
     }
   strata_node_set (parent, "extra_hosts", list);
 }
@@ -251,7 +253,8 @@ _strata_canonical_service (StrataNode  *service,
   _strata_list_to_null_map (service, "networks");
   canonical_depends_on (service);
   canonical_extra_hosts (service);
-  if (!canonical_ports (service, error) ||
+  if (!_strata_canonical_gpus (service, name, error) ||
+      !canonical_ports (service, error) ||
       !canonical_items (service, "volumes", _strata_parse_volume, error) ||
       !canonical_items (service, "devices", parse_device, error) ||
       !canonical_items (service, "secrets", parse_file_ref, error) ||

@@ -75,27 +75,25 @@ static void
 write_scalar (GString          *out,
               const StrataNode *node)
 {
-  gint64 i;
+  g_autofree char *text = NULL;
 
   switch (node->type)
     {
     case STRATA_VALUE_NULL:
       g_string_append (out, "null");
       break;
-    case STRATA_VALUE_BOOL:
-      g_string_append (out, g_ascii_strcasecmp (node->text, "true") == 0 ? "true" : "false");
-      break;
-    case STRATA_VALUE_INT:
-      if (_strata_go_parse_int (node->text, &i))
-        g_string_append_printf (out, "%" G_GINT64_FORMAT, i);
-      else
-        g_string_append (out, node->text);
+    case STRATA_VALUE_TIMESTAMP:
+      text = _strata_go_format_time (node->text, TRUE);
+      write_string (out, text);
       break;
     case STRATA_VALUE_FLOAT:
-      {
-        g_autofree char *text = _strata_go_format_float (g_ascii_strtod (node->text, NULL), TRUE);
-        g_string_append (out, text);
-      }
+      text = _strata_go_float_text (node->text, TRUE);
+      g_string_append (out, text);
+      break;
+    case STRATA_VALUE_BOOL:
+    case STRATA_VALUE_INT:
+      text = _strata_go_sprint (node);
+      g_string_append (out, text);
       break;
     case STRATA_VALUE_STRING:
     default:

@@ -24,6 +24,20 @@ gboolean   _strata_go_parse_int          (const char       *text,
 char      *_strata_go_format_float       (double            value,
                                           gboolean          json);
 
+/* A FLOAT scalar's text formatted as _strata_go_format_float() does. */
+char      *_strata_go_float_text         (const char       *text,
+                                          gboolean          json);
+
+/* What fmt.Sprint prints for the value go-yaml decoded from a typed plain
+ * scalar (`0x1F` -> "31", `1.50` -> "1.5", `False` -> "false", a timestamp
+ * as time.Time.String ()); NULL for strings and nulls. */
+char      *_strata_go_sprint             (const StrataNode *node);
+
+/* A TIMESTAMP scalar's text as Go prints the time.Time: RFC 3339 with
+ * nanoseconds (go-yaml, encoding/json) or time.Time.String (). */
+char      *_strata_go_format_time        (const char       *text,
+                                          gboolean          rfc3339);
+
 /* go-yaml v3's map key order (sorter.go keyList.Less): letters after
  * other characters, runs of digits compared as numbers. */
 int        _strata_yaml_key_compare      (const char       *a,

@@ -409,6 +409,8 @@ _strata_emit_ordered_children (const StrataNode *mapping,
 
       if (!json && (child->flags & STRATA_NODE_FLAG_JSON_ONLY))
         continue;
+      if (json && (child->flags & STRATA_NODE_FLAG_YAML_ONLY))
+        continue;
       if (!is_map && is_extension_key (child->key))
         g_ptr_array_add (extensions, child);
       else

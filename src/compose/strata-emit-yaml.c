@@ -285,20 +285,16 @@ write_literal (GString    *out,
 static char *
 scalar_text (const StrataNode *node)
 {
-  gint64 i;
-
   switch (node->type)
     {
     case STRATA_VALUE_NULL:
       return g_strdup ("null");
+    case STRATA_VALUE_TIMESTAMP:
+      return _strata_go_format_time (node->text, TRUE);
     case STRATA_VALUE_BOOL:
-      return g_strdup (g_ascii_strcasecmp (node->text, "true") == 0 ? "true" : "false");
     case STRATA_VALUE_INT:
-      if (_strata_go_parse_int (node->text, &i))
-        return g_strdup_printf ("%" G_GINT64_FORMAT, i);
-      return g_strdup (node->text);
     case STRATA_VALUE_FLOAT:
-      return _strata_go_format_float (g_ascii_strtod (node->text, NULL), FALSE);
+      return _strata_go_sprint (node);
     case STRATA_VALUE_STRING:
     default:
       return NULL;

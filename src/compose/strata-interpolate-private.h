@@ -42,6 +42,14 @@ char *_strata_interpolation_run       (StrataInterpolation  *ctx,
                                        const char           *input);
 void  _strata_interpolation_clear     (StrataInterpolation  *ctx);
 
+/* strata-interpolate-cast.c: casts a STRING scalar found at one of
+ * compose's typed paths (@path as "services.web.tty") to its type, or
+ * fails as compose does; YAML 1.1 booleans add a warning to @diagnostics. */
+gboolean _strata_interpolate_cast     (StrataNode           *node,
+                                       const char           *path,
+                                       GPtrArray            *diagnostics,
+                                       GError              **error);
+
 /* Formats the failure as a GError; @path (compose's "services.a.image")
  * may be NULL. */
 void  _strata_interpolation_set_error (StrataInterpolation  *ctx,

@@ -118,7 +118,8 @@ interpolate_node (StrataNode         *node,
     return TRUE;
 
   if (node->kind == STRATA_NODE_SCALAR)
-    return interpolate_scalar (node, env, path->str, diagnostics, error);
+    return interpolate_scalar (node, env, path->str, diagnostics, error) &&
+           _strata_interpolate_cast (node, path->str, diagnostics, error);
 
   for (guint i = 0; i < node->children->len; i++)
     {

@@ -114,6 +114,9 @@ typedef enum
   /* A depends_on entry naming a service that profiles disabled (set by
    * normalization; compose accepts it when the dependency is not required). */
   STRATA_NODE_FLAG_DISABLED  = 1 << 3,
+  /* A field go-yaml prints but encoding/json's omitempty drops (a ulimit's
+   * `soft: 0`): only the YAML emitter shows it. */
+  STRATA_NODE_FLAG_YAML_ONLY = 1 << 4,
 } StrataNodeFlags;
 
 typedef struct _StrataNode StrataNode;

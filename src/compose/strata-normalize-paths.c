@@ -94,6 +94,17 @@ _strata_normalize_volumes (const StrataNormalizeContext *ctx,
   for (guint i = 0; volumes && volumes->kind == STRATA_NODE_SEQUENCE && i < volumes->children->len; i++)
     {
       StrataNode *volume = strata_node_get_child (volumes, i);
+      StrataNode *target = strata_node_lookup (volume, "target");
+
+      /* every target prints path-cleaned (the long syntax's only now,
+       * after the merge compared them as written) */
+      if (target != NULL && target->kind == STRATA_NODE_SCALAR && target->text != NULL &&
+          target->text[0] != '\0')
+        {
+          g_autofree char *clean = _strata_clean_path (target->text);
+          g_free (target->text);
+          target->text = g_steal_pointer (&clean);
+        }
 
       if (g_strcmp0 (strata_node_lookup_text (volume, "type"), "bind") == 0)
         _strata_resolve_text (ctx, strata_node_lookup (volume, "source"));

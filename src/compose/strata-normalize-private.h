@@ -25,9 +25,19 @@ gboolean  _strata_normalize_environment (const StrataNormalizeContext *ctx,
                                          StrataNode                   *service,
                                          GError                      **error);
 
+/* strata-normalize-hosts.c: extra_hosts of a service or build, sorted */
+gboolean  _strata_normalize_extra_hosts (StrataNode                   *parent,
+                                         GError                      **error);
+
 /* strata-normalize-services.c */
-void      _strata_split_command         (StrataNode                   *parent,
-                                         const char                   *key);
+gboolean  _strata_split_command         (StrataNode                   *parent,
+                                         const char                   *key,
+                                         GError                      **error);
+
+/* strata-shellwords.c: @line split into @out (of owned strings) as
+ * go-shellwords v1.0.12 does; FALSE for "invalid command line string". */
+gboolean  _strata_shell_split           (const char                   *line,
+                                         GPtrArray                    *out);
 gboolean  _strata_normalize_service     (const StrataNormalizeContext *ctx,
                                          StrataNode                   *service,
                                          GError                      **error);

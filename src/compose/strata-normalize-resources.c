@@ -25,6 +25,20 @@ collect (GHashTable       *used,
     }
 }
 
+/* a local volume that binds a host folder: the folder is a path too */
+static void
+resolve_bind_device (const StrataNormalizeContext *ctx,
+                     StrataNode                   *volume)
+{
+  StrataNode *opts = strata_node_lookup (volume, "driver_opts");
+
+  if (g_strcmp0 (strata_node_lookup_text (volume, "driver"), "local") != 0 ||
+      opts == NULL || opts->kind != STRATA_NODE_MAPPING ||
+      g_strcmp0 (strata_node_lookup_text (opts, "o"), "bind") != 0)
+    return;
+  _strata_resolve_text (ctx, strata_node_lookup (opts, "device"));
+}
+
 /* Top-level resources no service uses are left out; the others get their
  * `name` (project_key, or the key itself when external). */
 static void
@@ -68,6 +82,8 @@ normalize_resources (const StrataNormalizeContext *ctx,
         g_ptr_array_insert (res->children, 0, _strata_derived_scalar (res, "name", name, STRATA_VALUE_STRING));
       if (is_file)
         _strata_resolve_text (ctx, strata_node_lookup (res, "file"));
+      else if (g_str_equal (kind, "volumes"))
+        resolve_bind_device (ctx, res);
       i++;
     }
 }

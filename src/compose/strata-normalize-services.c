@@ -6,28 +6,37 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "strata-canonical-private.h"
+#include "strata-compose-error.h"
 #include "strata-normalize-private.h"
 
-/* command/entrypoint strings are split like a shell (go-shellwords) */
-void
-_strata_split_command (StrataNode *service,
-                       const char *key)
+/* command/entrypoint strings are split like go-shellwords does */
+gboolean
+_strata_split_command (StrataNode  *service,
+                       const char  *key,
+                       GError     **error)
 {
   StrataNode *command = strata_node_lookup (service, key);
-  g_auto(GStrv) argv = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   StrataNode *list;
 
   if (command == NULL || command->kind != STRATA_NODE_SCALAR || strata_node_is_null (command))
-    return;
+    return TRUE;
+  if (!_strata_shell_split (command->text, argv))
+    return _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, &command->pos,
+                              _("Close every quote, `$(` and backquote, put parentheses inside quotes, "
+                                "or write the command as a list."),
+                              "%s: invalid command line string", key);
   list = _strata_derived_mapping (command, key);
   list->kind = STRATA_NODE_SEQUENCE;
-  if (command->text[0] != '\0' && g_shell_parse_argv (command->text, NULL, &argv, NULL))
-    for (guint i = 0; argv[i]; i++)
-      strata_node_append (list, _strata_derived_scalar (command, NULL, argv[i], STRATA_VALUE_STRING));
+  for (guint i = 0; i < argv->len; i++)
+    strata_node_append (list, _strata_derived_scalar (command, NULL, g_ptr_array_index (argv, i),
+                                                      STRATA_VALUE_STRING));
   strata_node_set (service, key, list);
+  return TRUE;
 }
 
 static void
@@ -67,14 +76,15 @@ add_dependency (StrataNode       *service,
   strata_node_append (deps, dep);
 }
 
-/* links and network_mode: service:x imply a dependency that restarts,
- * volumes_from one that does not (compose-go's setImplicitDependencies) */
+/* links, then network_mode, ipc, pid, uts and cgroup naming "service:x",
+ * imply a dependency that restarts; volumes_from one that does not. The
+ * first to name a service wins (compose-go's setIfMissing). */
 static void
 implied_dependencies (StrataNode *service)
 {
+  const char *namespaces[] = { "network_mode", "ipc", "pid", "uts", "cgroup" };
   StrataNode *links = strata_node_lookup (service, "links");
   StrataNode *from = strata_node_lookup (service, "volumes_from");
-  StrataNode *mode = strata_node_lookup (service, "network_mode");
 
   for (guint i = 0; links && links->kind == STRATA_NODE_SEQUENCE && i < links->children->len; i++)
     {
@@ -82,6 +92,13 @@ implied_dependencies (StrataNode *service)
       g_auto(GStrv) parts = g_strsplit (link->text, ":", 2);
 
       add_dependency (service, link, parts[0], TRUE);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (namespaces); i++)
+    {
+      StrataNode *mode = strata_node_lookup (service, namespaces[i]);
+
+      if (mode != NULL && mode->kind == STRATA_NODE_SCALAR && g_str_has_prefix (mode->text, "service:"))
+        add_dependency (service, mode, mode->text + strlen ("service:"), TRUE);
     }
   for (guint i = 0; from && from->kind == STRATA_NODE_SEQUENCE && i < from->children->len; i++)
     {
@@ -91,13 +108,12 @@ implied_dependencies (StrataNode *service)
       if (!g_str_equal (parts[0], "container"))
         add_dependency (service, item, parts[0], FALSE);
     }
-  if (mode != NULL && mode->kind == STRATA_NODE_SCALAR && g_str_has_prefix (mode->text, "service:"))
-    add_dependency (service, mode, mode->text + strlen ("service:"), TRUE);
 }
 
-static void
-normalize_develop (const StrataNormalizeContext *ctx,
-                   StrataNode                   *service)
+static gboolean
+normalize_develop (const StrataNormalizeContext  *ctx,
+                   StrataNode                    *service,
+                   GError                       **error)
 {
   StrataNode *develop = strata_node_lookup (service, "develop");
   StrataNode *watch = develop ? strata_node_lookup (develop, "watch") : NULL;
@@ -108,9 +124,11 @@ normalize_develop (const StrataNormalizeContext *ctx,
       StrataNode *exec = strata_node_lookup (item, "exec");
 
       _strata_resolve_text (ctx, strata_node_lookup (item, "path"));
-      if (exec != NULL && exec->kind == STRATA_NODE_MAPPING)
-        _strata_split_command (exec, "command");
+      if (exec != NULL && exec->kind == STRATA_NODE_MAPPING &&
+          !_strata_split_command (exec, "command", error))
+        return FALSE;
     }
+  return TRUE;
 }
 
 gboolean
@@ -119,11 +137,14 @@ _strata_normalize_service (const StrataNormalizeContext *ctx,
                            GError                      **error)
 {
   _strata_normalize_build (ctx, strata_node_lookup (service, "build"));
-  normalize_develop (ctx, service);
-  if (!_strata_normalize_environment (ctx, service, error))
+  if (!normalize_develop (ctx, service, error) ||
+      !_strata_normalize_environment (ctx, service, error) ||
+      !_strata_normalize_extra_hosts (service, error) ||
+      !_strata_normalize_extra_hosts (strata_node_lookup (service, "build"), error))
     return FALSE;
-  _strata_split_command (service, "command");
-  _strata_split_command (service, "entrypoint");
+  if (!_strata_split_command (service, "command", error) ||
+      !_strata_split_command (service, "entrypoint", error))
+    return FALSE;
   normalize_healthcheck (service);
   _strata_normalize_volumes (ctx, service);
   implied_dependencies (service);

@@ -11,6 +11,7 @@
 #include "strata-diagnostic.h"
 #include "strata-normalize.h"
 #include "strata-normalize-private.h"
+#include "strata-validate-private.h"
 #include "strata-schema-private.h"
 
 static gboolean
@@ -83,6 +84,8 @@ strata_normalize_project (StrataNode                   *project,
                                             "remove it to avoid potential confusion",
                                             "the attribute `version` is obsolete, it will be ignored"));
   set_project_name (project, ctx->project_name);
+  if (!_strata_validate_values (project, error))
+    return FALSE;
 
   services = strata_node_lookup (project, "services");
   if (services == NULL)

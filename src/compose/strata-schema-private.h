@@ -43,6 +43,9 @@ typedef enum
   STRATA_SCHEMA_FIELD_INPUT_ONLY    = 1 << 3,  /* accepted in a file, not a field of the model */
   STRATA_SCHEMA_FIELD_OUTPUT_ONLY   = 1 << 4,  /* in the model, but compose-spec.json rejects it */
   STRATA_SCHEMA_FIELD_GO_NAME       = 1 << 5,  /* no json tag: JSON prints "Path" for path */
+  STRATA_SCHEMA_FIELD_YAML_ZERO     = 1 << 6,  /* YAML prints 0 when absent, JSON omits it */
+  STRATA_SCHEMA_FIELD_DROPPED       = 1 << 7,  /* accepted in a file, never printed */
+  STRATA_SCHEMA_FIELD_REQUIRED      = 1 << 8,  /* compose-spec.json's "required" */
 } StrataSchemaFieldFlags;
 
 typedef struct _StrataSchemaStruct StrataSchemaStruct;
@@ -82,11 +85,18 @@ gboolean _strata_schema_shape (StrataNode               *node,
                                const StrataSchemaStruct *sub,
                                StrataSchemaFieldFlags    flags);
 
-/* Casting helpers, also used by normalization. */
-gboolean _strata_parse_bytes     (const char *text,
-                                  gint64     *bytes);
-gboolean _strata_parse_duration  (const char *text,
-                                  gint64     *nanoseconds);
-char    *_strata_format_duration (gint64      nanoseconds);
+/* strata-units.c: casting helpers, also used by normalization. The _full
+ * forms set *@message (when not NULL) to Go's error on failure. */
+gboolean _strata_parse_bytes          (const char  *text,
+                                       gint64      *bytes);
+gboolean _strata_parse_bytes_full     (const char  *text,
+                                       gint64      *bytes,
+                                       char       **message);
+gboolean _strata_parse_duration       (const char  *text,
+                                       gint64      *nanoseconds);
+gboolean _strata_parse_duration_full  (const char  *text,
+                                       gint64      *nanoseconds,
+                                       char       **message);
+char    *_strata_format_duration      (gint64       nanoseconds);
 
 G_END_DECLS

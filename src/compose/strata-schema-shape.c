@@ -13,125 +13,6 @@
 #include "strata-emit-private.h"
 #include "strata-schema-private.h"
 
-/* docker/go-units RAMInBytes: "1g", "512M", "1.5kb", "10" (1024-based). */
-gboolean
-_strata_parse_bytes (const char *text,
-                     gint64     *bytes)
-{
-  g_autoptr(GRegex) regex = g_regex_new ("^([0-9]+(?:\\.[0-9]+)*) ?([kKmMgGtTpP])?[iI]?[bB]?$", 0, 0, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *number = NULL;
-  g_autofree char *unit = NULL;
-  double value;
-  const char *units = "kmgtp";
-
-  if (!g_regex_match (regex, text, 0, &match))
-    return FALSE;
-  number = g_match_info_fetch (match, 1);
-  unit = g_match_info_fetch (match, 2);
-  value = g_ascii_strtod (number, NULL);
-  if (unit != NULL && *unit != '\0')
-    value *= pow (1024, strchr (units, g_ascii_tolower (*unit)) - units + 1);
-  *bytes = (gint64) value;
-  return TRUE;
-}
-
-/* Go's time.ParseDuration. */
-gboolean
-_strata_parse_duration (const char *text,
-                        gint64     *nanoseconds)
-{
-  static const struct { const char *unit; double ns; } units[] = {
-    { "ns", 1 }, { "us", 1e3 }, { "µs", 1e3 }, { "μs", 1e3 }, { "ms", 1e6 },
-    { "s", 1e9 }, { "m", 60e9 }, { "h", 3600e9 },
-  };
-  const char *p = text;
-  gboolean negative = FALSE;
-  double total = 0;
-
-  if (*p == '-' || *p == '+')
-    negative = *p++ == '-';
-  if (g_strcmp0 (p, "0") == 0)
-    return (*nanoseconds = 0, TRUE);
-  if (*p == '\0')
-    return FALSE;
-  while (*p)
-    {
-      char *end;
-      double value = g_ascii_strtod (p, &end);
-      gboolean found = FALSE;
-
-      if (end == p || (*p != '.' && !g_ascii_isdigit (*p)))
-        return FALSE;
-      p = end;
-      for (int i = G_N_ELEMENTS (units) - 1; i >= 0 && !found; i--)
-        if (g_str_has_prefix (p, units[i].unit) &&
-            !(units[i].unit[0] == 'm' && units[i].unit[1] == '\0' && p[1] == 's'))
-          {
-            total += value * units[i].ns;
-            p += strlen (units[i].unit);
-            found = TRUE;
-          }
-      if (!found)
-        return FALSE;
-    }
-  *nanoseconds = (gint64) llround (negative ? -total : total);
-  return TRUE;
-}
-
-/* "1.5" for (15, 1): the fraction without trailing zeros. */
-static void
-append_fraction (GString *out,
-                 guint64  value,
-                 int      digits)
-{
-  guint64 scale = 1;
-  guint64 whole, frac;
-  g_autofree char *frac_text = NULL;
-
-  for (int i = 0; i < digits; i++)
-    scale *= 10;
-  whole = value / scale;
-  frac = value % scale;
-  g_string_append_printf (out, "%" G_GUINT64_FORMAT, whole);
-  if (frac == 0)
-    return;
-  frac_text = g_strdup_printf ("%0*" G_GUINT64_FORMAT, digits, frac);
-  for (int i = digits - 1; i > 0 && frac_text[i] == '0'; i--)
-    frac_text[i] = '\0';
-  g_string_append_printf (out, ".%s", frac_text);
-}
-
-/* Go's time.Duration.String (): "1m30s", "1h0m0s", "500ms", "0s". */
-char *
-_strata_format_duration (gint64 nanoseconds)
-{
-  GString *out = g_string_new (nanoseconds < 0 ? "-" : "");
-  guint64 u = nanoseconds < 0 ? (guint64) (-nanoseconds) : (guint64) nanoseconds;
-  guint64 secs;
-
-  if (u == 0)
-    return (g_string_free (out, TRUE), g_strdup ("0s"));
-  if (u < 1000000000)
-    {
-      if (u < 1000)
-        g_string_append_printf (out, "%" G_GUINT64_FORMAT "ns", u);
-      else if (u < 1000000)
-        (append_fraction (out, u, 3), g_string_append (out, "µs"));
-      else
-        (append_fraction (out, u, 6), g_string_append (out, "ms"));
-      return g_string_free (out, FALSE);
-    }
-  secs = u / 1000000000;
-  if (secs >= 3600)
-    g_string_append_printf (out, "%" G_GUINT64_FORMAT "h", secs / 3600);
-  if (secs >= 60)
-    g_string_append_printf (out, "%" G_GUINT64_FORMAT "m", (secs / 60) % 60);
-  append_fraction (out, (secs % 60) * 1000000000 + u % 1000000000, 9);
-  g_string_append_c (out, 's');
-  return g_string_free (out, FALSE);
-}
-
 static void
 set_scalar (StrataNode      *node,
             char            *text,
@@ -180,7 +61,8 @@ shape_scalar (StrataNode       *node,
     {
     case STRATA_SCHEMA_STRING:
     case STRATA_SCHEMA_NULLABLE_STRING:
-      node->type = STRATA_VALUE_STRING;
+      if (node->type != STRATA_VALUE_STRING)
+        set_scalar (node, _strata_go_sprint (node), STRATA_VALUE_STRING);
       return kind == STRATA_SCHEMA_NULLABLE_STRING || node->text[0] != '\0';
     case STRATA_SCHEMA_INT:
     case STRATA_SCHEMA_PINT:
@@ -197,7 +79,12 @@ shape_scalar (StrataNode       *node,
         set_scalar (node, g_strdup (b ? "true" : "false"), STRATA_VALUE_BOOL);
       return kind == STRATA_SCHEMA_PBOOL || g_strcmp0 (node->text, "true") == 0;
     case STRATA_SCHEMA_BYTES:
-      if (_strata_parse_bytes (node->text, &i))
+      /* UnitBytes takes an int as is, parses a string, ignores a float */
+      if (node->type == STRATA_VALUE_FLOAT)
+        return FALSE;
+      if (node->type == STRATA_VALUE_INT && _strata_go_parse_int (node->text, &i))
+        set_scalar (node, g_strdup_printf ("%" G_GINT64_FORMAT, i), STRATA_VALUE_STRING);
+      else if (_strata_parse_bytes (node->text, &i))
         set_scalar (node, g_strdup_printf ("%" G_GINT64_FORMAT, i), STRATA_VALUE_STRING);
       return g_strcmp0 (node->text, "0") != 0;
     case STRATA_SCHEMA_DURATION:
@@ -234,8 +121,16 @@ shape_struct (StrataNode               *node,
       const StrataSchemaField *field = &schema->fields[f];
       StrataNode *child = NULL;
 
-      /* fields the model does not have keep their values as written */
-      if (field->flags & STRATA_SCHEMA_FIELD_INPUT_ONLY)
+      /* fields the model does not have keep their values as written,
+       * unless compose drops them */
+      if (field->flags & STRATA_SCHEMA_FIELD_DROPPED)
+        for (guint i = 0; i < rest->len; i++)
+          if (g_strcmp0 (((StrataNode *) g_ptr_array_index (rest, i))->key, field->name) == 0)
+            {
+              g_ptr_array_remove_index (rest, i);
+              break;
+            }
+      if (field->flags & (STRATA_SCHEMA_FIELD_INPUT_ONLY | STRATA_SCHEMA_FIELD_DROPPED))
         continue;
       for (guint i = 0; i < rest->len && child == NULL; i++)
         if (g_strcmp0 (((StrataNode *) g_ptr_array_index (rest, i))->key, field->name) == 0)
@@ -254,6 +149,13 @@ shape_struct (StrataNode               *node,
         }
       else if (child == NULL && (field->flags & STRATA_SCHEMA_FIELD_JSON_NULL))
         child = strata_node_new_scalar (&node->pos, "null", STRATA_VALUE_NULL);
+      else if (child == NULL && (field->flags & STRATA_SCHEMA_FIELD_YAML_ZERO))
+        {
+          child = strata_node_new_scalar (&node->pos, "0", STRATA_VALUE_INT);
+          child->key = g_strdup (field->name);
+          child->origin = STRATA_ORIGIN_DERIVED;
+          child->flags |= STRATA_NODE_FLAG_YAML_ONLY;
+        }
       else if (child != NULL && (field->flags & STRATA_SCHEMA_FIELD_JSON_EMPTY) &&
                strata_node_get_n_children (child) == 0)
         child->flags |= STRATA_NODE_FLAG_JSON_ONLY;
@@ -289,11 +191,24 @@ _strata_schema_shape (StrataNode               *node,
                       StrataSchemaFieldFlags    flags)
 {
   gboolean keep = (flags & STRATA_SCHEMA_FIELD_KEEP_EMPTY) != 0;
+  gint64 zero;
 
   if (kind == STRATA_SCHEMA_ANY)
     return (mark_any (node), TRUE);
+
+  /* a ulimit written as 0 is the zero struct ({soft: 0, hard: 0}) */
+  if (kind == STRATA_SCHEMA_STRUCT && node->kind == STRATA_NODE_SCALAR &&
+      sub != NULL && _strata_go_parse_int (node->text, &zero) && zero == 0)
+    {
+      g_clear_pointer (&node->text, g_free);
+      node->kind = STRATA_NODE_MAPPING;
+      node->type = STRATA_VALUE_STRING;
+      if (node->children == NULL)
+        node->children = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_node_free);
+    }
+  /* a *Duration prints 0s */
   if (node->kind == STRATA_NODE_SCALAR)
-    return shape_scalar (node, kind);
+    return shape_scalar (node, kind) || (keep && kind == STRATA_SCHEMA_DURATION);
 
   if (kind == STRATA_SCHEMA_STRUCT && node->kind == STRATA_NODE_MAPPING)
     {

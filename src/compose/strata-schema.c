@@ -28,6 +28,7 @@
 #define MAP_IN(n, e, in, it)        { n, K (MAP), K (e), NULL, 0, in, it }
 #define MAP_OF_IN(n, s, in, it)     { n, K (MAP), K (STRUCT), &s, 0, in, it }
 #define INPUT_ONLY(n, in, it)       { n, K (ANY), 0, NULL, STRATA_SCHEMA_FIELD_INPUT_ONLY, in, it }
+#define DROPPED(n, in, it)          { n, K (ANY), 0, NULL, STRATA_SCHEMA_FIELD_DROPPED, in, it }
 #define OUTPUT_ONLY(n, kind)        { n, K (kind), 0, NULL, STRATA_SCHEMA_FIELD_OUTPUT_ONLY, NULL, NULL }
 #define LIST_OR_DICT "object|array"
 #define EXTERNAL "boolean,string,object"
@@ -40,8 +41,11 @@
 #define JSON_EMPTY STRATA_SCHEMA_FIELD_JSON_EMPTY
 #define JSON_NULL STRATA_SCHEMA_FIELD_JSON_NULL
 #define GO_NAME STRATA_SCHEMA_FIELD_GO_NAME
+#define YAML_ZERO STRATA_SCHEMA_FIELD_YAML_ZERO
+#define REQUIRED STRATA_SCHEMA_FIELD_REQUIRED
 
-DEFINE_STRUCT (ulimit, FIELD ("soft", INT), FIELD ("hard", INT));
+/* UlimitsConfig.MarshalYAML prints {soft, hard} without omitempty */
+DEFINE_STRUCT (ulimit, FIELD_F ("soft", INT, YAML_ZERO | REQUIRED), FIELD_F ("hard", INT, YAML_ZERO | REQUIRED));
 DEFINE_STRUCT (file_ref, FIELD ("source", STRING), FIELD ("target", STRING), FIELD ("uid", STRING),
                FIELD ("gid", STRING), FIELD ("mode", MODE));
 DEFINE_STRUCT (build,
@@ -73,14 +77,15 @@ DEFINE_STRUCT (update_config, FIELD ("parallelism", PINT), FIELD ("delay", DURAT
                FIELD ("failure_action", STRING), FIELD ("monitor", DURATION),
                FIELD ("max_failure_ratio", FLOAT), FIELD ("order", STRING));
 DEFINE_STRUCT (device_request, LIST ("capabilities", STRING), FIELD ("driver", STRING),
-               FIELD_IN ("count", INT, "string,integer"), LIST ("device_ids", STRING), MAP ("options", STRING));
+               FIELD_IN ("count", INT, "string,integer"), LIST ("device_ids", STRING),
+               MAP_IN ("options", STRING, NULL, "string,number,boolean,null"));
 DEFINE_STRUCT (discrete_resource, FIELD ("kind", STRING), FIELD ("value", INT));
 DEFINE_STRUCT (generic_resource, STRUCT ("discrete_resource_spec", discrete_resource, KEEP));
 DEFINE_STRUCT (resource, FIELD ("cpus", FLOAT), FIELD ("memory", BYTES), FIELD ("pids", INT),
                LIST_OF ("devices", device_request), LIST_OF ("generic_resources", generic_resource));
 DEFINE_STRUCT (resources, STRUCT ("limits", resource, KEEP), STRUCT ("reservations", resource, KEEP));
-DEFINE_STRUCT (restart_policy, FIELD ("condition", STRING), FIELD ("delay", DURATION),
-               FIELD ("max_attempts", PINT), FIELD ("window", DURATION));
+DEFINE_STRUCT (restart_policy, FIELD ("condition", STRING), FIELD_F ("delay", DURATION, KEEP),
+               FIELD ("max_attempts", PINT), FIELD_F ("window", DURATION, KEEP));
 DEFINE_STRUCT (preference, FIELD ("spread", STRING));
 DEFINE_STRUCT (placement, LIST ("constraints", STRING), LIST_OF ("preferences", preference),
                FIELD ("max_replicas_per_node", INT));
@@ -92,14 +97,14 @@ DEFINE_STRUCT (deploy, FIELD ("mode", STRING), FIELD ("replicas", PINT),
                FIELD ("endpoint_mode", STRING));
 DEFINE_STRUCT (device, FIELD ("source", STRING), FIELD ("target", STRING), FIELD ("permissions", STRING));
 DEFINE_STRUCT (extends, FIELD ("file", STRING), FIELD ("service", STRING));
-DEFINE_STRUCT (healthcheck, LIST_IN ("test", STRING, "string|array", NULL), FIELD ("timeout", DURATION), FIELD ("interval", DURATION),
-               FIELD ("retries", PINT), FIELD ("start_period", DURATION), FIELD ("start_interval", DURATION),
+DEFINE_STRUCT (healthcheck, LIST_IN ("test", STRING, "string|array", NULL), FIELD_F ("timeout", DURATION, KEEP), FIELD_F ("interval", DURATION, KEEP),
+               FIELD ("retries", PINT), FIELD_F ("start_period", DURATION, KEEP), FIELD_F ("start_interval", DURATION, KEEP),
                FIELD ("disable", BOOL));
 DEFINE_STRUCT (logging, FIELD ("driver", STRING), MAP_IN ("options", STRING, NULL, "string,number,null"));
 DEFINE_STRUCT (service_network, FIELD_IN ("priority", INT, "number"), LIST ("aliases", STRING),
                FIELD ("ipv4_address", STRING), FIELD ("ipv6_address", STRING),
                LIST ("link_local_ips", STRING), FIELD ("mac_address", STRING),
-               MAP_IN ("driver_opts", STRING, NULL, "string,number"), INPUT_ONLY ("gw_priority", "number", NULL));
+               MAP_IN ("driver_opts", STRING, NULL, "string,number"), DROPPED ("gw_priority", "number", NULL));
 DEFINE_STRUCT (port, FIELD ("name", STRING), FIELD ("mode", STRING), FIELD ("host_ip", STRING),
                FIELD ("target", INT), FIELD_IN ("published", STRING, "string,integer"), FIELD ("protocol", STRING),
                FIELD ("app_protocol", STRING));
@@ -134,7 +139,8 @@ DEFINE_STRUCT (service,
                LIST_IN ("env_file", ANY, "string|array", SHORT), LIST_IN ("expose", STRING, NULL, "string,number"),
                STRUCT_IN ("extends", extends, KEEP, SHORT), LIST ("external_links", STRING),
                LIST_IN ("extra_hosts", STRING, LIST_OR_DICT, "string|array"),
-               LIST_IN ("group_add", STRING, NULL, "string,number"), FIELD ("hostname", STRING),
+               LIST_IN ("group_add", STRING, NULL, "string,number"),
+               LIST_OF_IN ("gpus", device_request, "string|array", NULL), FIELD ("hostname", STRING),
                STRUCT ("healthcheck", healthcheck, KEEP), FIELD ("image", STRING), FIELD ("init", PBOOL),
                FIELD ("ipc", STRING), FIELD ("isolation", STRING), MAP_IN ("labels", STRING, LIST_OR_DICT, NULL),
                LIST ("links", STRING), STRUCT ("logging", logging, KEEP), OUTPUT_ONLY ("log_driver", STRING),
@@ -150,26 +156,26 @@ DEFINE_STRUCT (service,
                FIELD ("pull_policy", STRING), FIELD ("read_only", BOOL), FIELD ("restart", STRING),
                FIELD ("runtime", STRING), FIELD ("scale", PINT), LIST_OF_IN ("secrets", file_ref, NULL, SHORT),
                LIST ("security_opt", STRING), FIELD ("shm_size", BYTES), FIELD ("stdin_open", BOOL),
-               FIELD ("stop_grace_period", DURATION), FIELD ("stop_signal", STRING),
+               FIELD_F ("stop_grace_period", DURATION, KEEP), FIELD ("stop_signal", STRING),
                MAP_IN ("storage_opt", STRING, NULL, "string,number,boolean,null"),
                MAP_IN ("sysctls", STRING, LIST_OR_DICT, NULL), LIST_IN ("tmpfs", STRING, "string|array", NULL),
                FIELD ("tty", BOOL), MAP_OF_IN ("ulimits", ulimit, NULL, "integer,string|object"),
                FIELD ("user", STRING),
                FIELD ("userns_mode", STRING), FIELD ("uts", STRING), OUTPUT_ONLY ("volume_driver", STRING),
                LIST_OF_IN ("volumes", service_volume, NULL, SHORT), LIST ("volumes_from", STRING),
-               FIELD ("working_dir", STRING), INPUT_ONLY ("gpus", "string|array", NULL),
+               FIELD ("working_dir", STRING),
                INPUT_ONLY ("label_file", "string|array", "string"), INPUT_ONLY ("post_start", "array", "object"),
                INPUT_ONLY ("pre_stop", "array", "object"));
 
 DEFINE_STRUCT (ipam_pool, FIELD ("subnet", STRING), FIELD ("gateway", STRING), FIELD ("ip_range", STRING),
                MAP ("aux_addresses", STRING));
 DEFINE_STRUCT (ipam, FIELD ("driver", STRING), LIST_OF ("config", ipam_pool),
-               INPUT_ONLY ("options", "object", "string"));
+               DROPPED ("options", "object", "string"));
 DEFINE_STRUCT (network, FIELD ("name", STRING), FIELD ("driver", STRING),
                MAP_IN ("driver_opts", STRING, NULL, "string,number"), STRUCT ("ipam", ipam, JSON_EMPTY),
                FIELD_IN ("external", BOOL, EXTERNAL), FIELD ("internal", BOOL),
                FIELD ("attachable", BOOL), MAP_IN ("labels", STRING, LIST_OR_DICT, NULL),
-               FIELD ("enable_ipv6", BOOL), INPUT_ONLY ("enable_ipv4", "boolean,string", NULL));
+               FIELD_F ("enable_ipv4", PBOOL, 0), FIELD ("enable_ipv6", PBOOL));
 DEFINE_STRUCT (volume, FIELD ("name", STRING), FIELD ("driver", STRING),
                MAP_IN ("driver_opts", STRING, NULL, "string,number"), FIELD_IN ("external", BOOL, EXTERNAL),
                MAP_IN ("labels", STRING, LIST_OR_DICT, NULL));

@@ -16,6 +16,16 @@ gboolean    _strata_validate_schema    (const StrataNode          *file_root,
                                         const StrataNode          *accumulated,
                                         GError                   **error);
 
+/* Durations and byte sizes of the shaped project that compose-go cannot
+ * decode (strata-validate-values.c). */
+gboolean    _strata_validate_values    (const StrataNode          *project,
+                                        GError                   **error);
+
+/* cpus, mem_limit, mem_reservation and pids_limit against deploy.resources
+ * (strata-validate-resources.c). */
+gboolean    _strata_validate_resources (const StrataNode          *service,
+                                        GError                   **error);
+
 /* The field of @schema whose name is nearest to @name (a typo), or NULL. */
 const char *_strata_closest_name       (const char                *name,
                                         const StrataSchemaStruct  *schema);

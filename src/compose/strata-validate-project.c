@@ -16,6 +16,7 @@
 #include "strata-canonical-private.h"
 #include "strata-compose-error.h"
 #include "strata-validate.h"
+#include "strata-validate-private.h"
 
 #define INVALID ": invalid compose project"
 
@@ -252,7 +253,8 @@ check_service (const StrataNode  *project,
          check_references (project, service, "build", "secrets", "build secret", error) &&
          check_references (project, service, "configs", "configs", "config", error) &&
          check_references (project, service, "secrets", "secrets", "secret", error) &&
-         check_scale (service, error);
+         check_scale (service, error) &&
+         _strata_validate_resources (service, error);
 }
 
 static int

@@ -212,6 +212,11 @@ check_struct (const StrataNode         *node,
               const char               *path,
               GError                  **error)
 {
+  for (guint f = 0; f < schema->n_fields; f++)
+    if ((schema->fields[f].flags & STRATA_SCHEMA_FIELD_REQUIRED) &&
+        strata_node_lookup (node, schema->fields[f].name) == NULL)
+      return _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, _strata_node_place (node),
+                                _("Add the missing key."), "%s %s is required", path, schema->fields[f].name);
   for (guint i = 0; i < strata_node_get_n_children (node); i++)
     {
       const StrataNode *child = strata_node_get_child (node, i);
@@ -228,6 +233,34 @@ check_struct (const StrataNode         *node,
         return FALSE;
     }
   return TRUE;
+}
+
+/* compose-spec.json's patternProperties without additionalProperties: the
+ * maps whose keys must be names ([a-zA-Z0-9._-]+). */
+static gboolean
+needs_name_keys (const char *path)
+{
+  g_auto(GStrv) parts = g_strsplit (path, ".", -1);
+  guint n = g_strv_length (parts);
+  const char *top[] = { "services", "volumes", "secrets", "configs", NULL };
+
+  if (n == 1)
+    return g_strv_contains (top, parts[0]);
+  return n == 3 && g_str_equal (parts[0], "services") &&
+         (g_str_equal (parts[2], "networks") || g_str_equal (parts[2], "depends_on"));
+}
+
+static gboolean
+check_name_key (const StrataNode  *child,
+                const char        *path,
+                GError           **error)
+{
+  if (g_regex_match_simple ("^[a-zA-Z0-9._-]+$", child->key, 0, 0))
+    return TRUE;
+  return _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, _strata_node_place (child),
+                            _("A name may only hold letters, digits, `.`, `_` and `-`: rename it "
+                              "(and every reference to it)."),
+                            "%s Additional property %s is not allowed", path, child->key);
 }
 
 /* List items and map values, described by the field's `item`. */
@@ -254,6 +287,9 @@ check_items (const StrataNode        *node,
       g_autofree char *sub_path = child_path (path, node->kind == STRATA_NODE_MAPPING ? child->key : index);
       const StrataNode *acc_child = NULL;
 
+      if (node->kind == STRATA_NODE_MAPPING && child->key != NULL && needs_name_keys (path) &&
+          !check_name_key (child, path, error))
+        return FALSE;
       if (node->kind == STRATA_NODE_MAPPING && acc != NULL && acc->kind == STRATA_NODE_MAPPING)
         acc_child = strata_node_lookup (acc, child->key);
       if (!check_node (child, acc_child, &item, sub_path, error))

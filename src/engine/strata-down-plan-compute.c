@@ -32,6 +32,8 @@ typedef struct
   gboolean           volumes;
   gboolean           remove_orphans;
   GStrv              services;
+  GStrv              external_networks;
+  GStrv              external_volumes;
   JsonNode          *lists[N_LISTS];
   guint              pending;
   GError            *error;
@@ -45,6 +47,8 @@ compute_free (Compute *c)
 {
   g_free (c->project);
   g_strfreev (c->services);
+  g_strfreev (c->external_networks);
+  g_strfreev (c->external_volumes);
   for (guint i = 0; i < N_LISTS; i++)
     g_clear_pointer (&c->lists[i], json_node_unref);
   g_clear_error (&c->error);
@@ -238,6 +242,13 @@ used_by_removed (Compute    *c,
 }
 
 static gboolean
+declared_external (GStrv       names,
+                   const char *name)
+{
+  return names != NULL && name != NULL && g_strv_contains ((const char * const *) names, name);
+}
+
+static gboolean
 is_predefined_network (const char *name)
 {
   return g_strcmp0 (name, "bridge") == 0 || g_strcmp0 (name, "host") == 0
@@ -257,7 +268,12 @@ plan_networks (Compute *c)
       g_autofree char *user = NULL;
       g_autofree char *why = NULL;
 
-      if (g_strcmp0 (label_of (network, STRATA_LABEL_PROJECT), c->project) == 0)
+      if (declared_external (c->external_networks, name))
+        {
+          if (used_by_removed (c, "network", id) || g_strcmp0 (label_of (network, STRATA_LABEL_PROJECT), c->project) == 0)
+            _strata_down_plan_keep (c->plan, STRATA_PLAN_NETWORK, name, _("declared external in the files"));
+        }
+      else if (g_strcmp0 (label_of (network, STRATA_LABEL_PROJECT), c->project) == 0)
         {
           if ((user = staying_user (c, "network", id)) != NULL)
             _strata_down_plan_keep (c->plan, STRATA_PLAN_NETWORK, name, why = in_use_why (user));
@@ -294,7 +310,12 @@ plan_volumes (Compute *c)
       g_autofree char *user = NULL;
       g_autofree char *why = NULL;
 
-      if (g_strcmp0 (label_of (volume, STRATA_LABEL_PROJECT), c->project) == 0)
+      if (declared_external (c->external_volumes, name))
+        {
+          if (used_by_removed (c, "volume", name) || g_strcmp0 (label_of (volume, STRATA_LABEL_PROJECT), c->project) == 0)
+            _strata_down_plan_keep (c->plan, STRATA_PLAN_VOLUME, name, _("declared external in the files"));
+        }
+      else if (g_strcmp0 (label_of (volume, STRATA_LABEL_PROJECT), c->project) == 0)
         {
           if (!c->volumes)
             _strata_down_plan_keep (c->plan, STRATA_PLAN_VOLUME, name,
@@ -514,6 +535,8 @@ strata_down_plan_compute_async (StrataEngine            *engine,
   c->volumes = options->volumes;
   c->remove_orphans = options->remove_orphans;
   c->services = options->services ? g_strdupv ((char **) options->services) : NULL;
+  c->external_networks = options->external_networks ? g_strdupv ((char **) options->external_networks) : NULL;
+  c->external_volumes = options->external_volumes ? g_strdupv ((char **) options->external_volumes) : NULL;
   c->pending = N_LISTS;
   g_task_set_task_data (task, c, (GDestroyNotify) compute_free);
 

@@ -25,6 +25,8 @@ typedef struct
   gboolean            remove_orphans;  /* --remove-orphans */
   const char * const *services;        /* the current configuration's services; NULL: unknown,
                                         * every service found on the engine counts */
+  const char * const *external_networks;  /* names the files declare external: never removed */
+  const char * const *external_volumes;
 } StrataDownOptions;
 
 typedef enum

@@ -401,6 +401,8 @@ typedef struct
   char        *method;
   char        *path;
   JsonNode    *body;
+  char        *content_type;  /* of raw_body */
+  GBytes      *raw_body;
   SoupMessage *message;
 } Request;
 
@@ -410,6 +412,8 @@ request_free (Request *request)
   g_free (request->method);
   g_free (request->path);
   g_clear_pointer (&request->body, json_node_unref);
+  g_free (request->content_type);
+  g_clear_pointer (&request->raw_body, g_bytes_unref);
   g_clear_object (&request->message);
   g_free (request);
 }
@@ -566,7 +570,9 @@ send_stream (GTask *task)
   StrataEngine *self = g_task_get_source_object (task);
   Request *request = g_task_get_task_data (task);
 
-  request->message = new_message (self, "GET", request->path, NULL);
+  request->message = new_message (self, request->method, request->path, request->body);
+  if (request->raw_body != NULL)
+    soup_message_set_request_body_from_bytes (request->message, request->content_type, request->raw_body);
   soup_session_send_async (self->stream_session, request->message, G_PRIORITY_DEFAULT,
                            g_task_get_cancellable (task), stream_sent_cb, task);
 }
@@ -592,17 +598,32 @@ strata_engine_stream_async (StrataEngine        *self,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
+  strata_engine_send_stream_async (self, "GET", path, NULL, NULL, cancellable, callback, user_data);
+}
+
+void
+strata_engine_send_stream_async (StrataEngine        *self,
+                                 const char          *method,
+                                 const char          *path,
+                                 const char          *content_type,
+                                 GBytes              *body,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   Request *request;
 
   g_return_if_fail (STRATA_IS_ENGINE (self));
-  g_return_if_fail (path != NULL && path[0] == '/');
+  g_return_if_fail (method != NULL && path != NULL && path[0] == '/');
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, strata_engine_stream_async);
   request = g_new0 (Request, 1);
-  request->method = g_strdup ("GET");
+  request->method = g_strdup (method);
   request->path = g_strdup (path);
+  request->content_type = g_strdup (content_type ? content_type : "application/octet-stream");
+  request->raw_body = body ? g_bytes_ref (body) : NULL;
   g_task_set_task_data (task, request, (GDestroyNotify) request_free);
 
   if (self->api_version == NULL)

@@ -56,6 +56,16 @@ void            strata_engine_stream_async       (StrataEngine         *self,
                                                   GCancellable         *cancellable,
                                                   GAsyncReadyCallback   callback,
                                                   gpointer              user_data);
+/* The same with another method and a body (POST /images/create, /build):
+ * the answer is a stream of progress messages. Finish with stream_finish. */
+void            strata_engine_send_stream_async  (StrataEngine         *self,
+                                                  const char           *method,
+                                                  const char           *path,
+                                                  const char           *content_type,
+                                                  GBytes               *body,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
 GInputStream   *strata_engine_stream_finish      (StrataEngine         *self,
                                                   GAsyncResult         *result,
                                                   GError              **error);

@@ -85,6 +85,77 @@ test_ps_json (void)
     }
 }
 
+/* Service name → Stale of `strata [ARGS] ps --format json`. */
+static GHashTable *
+staleness (const char *file)
+{
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  GHashTable *stale = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (file != NULL)
+    g_assert_cmpint (run_strata (&out, "-f", file, "ps", "--format", "json", NULL), ==, 0);
+  else
+    g_assert_cmpint (run_strata (&out, "ps", "--format", "json", NULL), ==, 0);
+  lines = g_strsplit (g_strstrip (out), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *o;
+
+      g_assert_true (json_parser_load_from_data (parser, lines[i], -1, NULL));
+      o = json_node_get_object (json_parser_get_root (parser));
+      g_hash_table_insert (stale, g_strdup (json_object_get_string_member (o, "Service")),
+                           g_strdup (json_object_get_string_member_with_default (o, "Stale", "null")));
+    }
+
+  return stale;
+}
+
+static void
+write_file (const char *name,
+            const char *text)
+{
+  g_autofree char *path = g_build_filename (project_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* Up to date as compose brought it up; one edited service is stale, and a
+ * service missing from the files is an orphan. */
+static void
+test_ps_stale (void)
+{
+  g_autoptr(GHashTable) before = staleness (NULL);
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(GHashTable) orphan = NULL;
+  g_autoptr(GString) edited = g_string_new (web_yaml);
+
+  g_assert_cmpstr (g_hash_table_lookup (before, "web"), ==, "up to date");
+  g_assert_cmpstr (g_hash_table_lookup (before, "db"), ==, "up to date");
+
+  g_string_replace (edited, "    volumes: [data:/data]\n",
+                    "    volumes: [data:/data]\n    environment: {GREETING: changed}\n", 1);
+  write_file ("compose.yaml", edited->str);
+  after = staleness (NULL);
+  g_assert_cmpstr (g_hash_table_lookup (after, "web"), ==, "changed since started");
+  g_assert_cmpstr (g_hash_table_lookup (after, "db"), ==, "up to date");
+  write_file ("compose.yaml", web_yaml);
+
+  write_file ("only-db.yaml",
+              "services:\n"
+              "  db:\n"
+              "    image: strata-test/busybox:latest\n"
+              "    pull_policy: never\n"
+              "    command: sleep 1000\n"
+              "    stop_signal: SIGKILL\n");
+  orphan = staleness ("only-db.yaml");
+  g_assert_cmpstr (g_hash_table_lookup (orphan, "web"), ==, "orphaned");
+  g_assert_cmpstr (g_hash_table_lookup (orphan, "db"), ==, "up to date");
+}
+
 static void
 test_stop_start (void)
 {
@@ -135,6 +206,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/engine/cli/ps-json", test_ps_json);
+  g_test_add_func ("/engine/cli/ps-stale", test_ps_stale);
   g_test_add_func ("/engine/cli/stop-start", test_stop_start);
   g_test_add_func ("/engine/cli/down", test_down_dry_run_then_down);
 

@@ -84,6 +84,42 @@ test_floats (void)
 }
 
 static void
+test_sprint (void)
+{
+  /* as compose printed them in environment (conformance 036 and 043) */
+  struct { const char *text; StrataValueType type; const char *sprint; } cases[] = {
+    { "0123", STRATA_VALUE_INT, "83" }, { "0o17", STRATA_VALUE_INT, "15" },
+    { "0x1F", STRATA_VALUE_INT, "31" }, { "1_000", STRATA_VALUE_INT, "1000" },
+    { "12345678901234567890", STRATA_VALUE_INT, "12345678901234567890" },
+    { "1e3", STRATA_VALUE_FLOAT, "1000" }, { ".5", STRATA_VALUE_FLOAT, "0.5" },
+    { "1.50", STRATA_VALUE_FLOAT, "1.5" }, { "1e6", STRATA_VALUE_FLOAT, "1e+06" },
+    { "-0.0", STRATA_VALUE_FLOAT, "-0" }, { "False", STRATA_VALUE_BOOL, "false" },
+    { "2001-12-14", STRATA_VALUE_TIMESTAMP, "2001-12-14 00:00:00 +0000 UTC" },
+    { "2001-12-14T21:59:43.10-05:00", STRATA_VALUE_TIMESTAMP, "2001-12-14 21:59:43.1 -0500 -0500" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(StrataNode) node = strata_node_new_scalar (NULL, cases[i].text, cases[i].type);
+      g_autofree char *text = _strata_go_sprint (node);
+
+      g_assert_cmpstr (text, ==, cases[i].sprint);
+    }
+}
+
+static void
+test_time_rfc3339 (void)
+{
+  g_autofree char *utc = _strata_go_format_time ("2001-12-14", TRUE);
+  g_autofree char *offset = _strata_go_format_time ("2001-12-14 21:59:43.123000", TRUE);
+  g_autofree char *zoned = _strata_go_format_time ("2001-12-14t21:59:43.10-05:00", TRUE);
+
+  g_assert_cmpstr (utc, ==, "2001-12-14T00:00:00Z");
+  g_assert_cmpstr (offset, ==, "2001-12-14T21:59:43.123Z");
+  g_assert_cmpstr (zoned, ==, "2001-12-14T21:59:43.1-05:00");
+}
+
+static void
 test_key_order (void)
 {
   /* as the compose CLI sorted labels (data/config/quoting/expected.yml) */
@@ -104,6 +140,8 @@ main (int   argc,
   g_test_add_func ("/emit/plain-strings", test_plain_strings);
   g_test_add_func ("/emit/floats", test_floats);
   g_test_add_func ("/emit/key-order", test_key_order);
+  g_test_add_func ("/emit/sprint", test_sprint);
+  g_test_add_func ("/emit/time-rfc3339", test_time_rfc3339);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/emit/roundtrip/%s", cases[i]);
