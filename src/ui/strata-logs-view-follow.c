@@ -4,9 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every container of the followed services (all, or the one picked) gets a
- * StrataLogsFollower: its last lines first, then what it writes while it
- * runs. The engine ends a container's stream when it stops; when it runs
- * again, a new follower picks up after the last line seen.
+ * StrataContainerLogs: its last lines first, then what it writes while it
+ * runs (across engine restarts). The engine ends a container's stream when
+ * it stops; when it runs again, a new follower picks up after the last
+ * line seen.
  */
 
 #include "config.h"
@@ -17,56 +18,58 @@
 
 #define TAIL_LINES 200
 
-/* "10:00:00.123" in local time, from the engine's RFC 3339 timestamp. */
+/* "10:00:00.123" in local time. */
 static char *
-format_timestamp (const char *timestamp,
-                  gint64     *time)
+format_time (gint64 nanoseconds)
 {
-  g_autoptr(GDateTime) utc = timestamp ? g_date_time_new_from_iso8601 (timestamp, NULL) : NULL;
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (nanoseconds / G_GINT64_CONSTANT (1000000000));
   g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
   g_autofree char *seconds = local ? g_date_time_format (local, "%H:%M:%S") : NULL;
 
-  *time = utc ? g_date_time_to_unix (utc) * G_USEC_PER_SEC + g_date_time_get_microsecond (utc)
-              : g_get_real_time ();
   if (seconds == NULL)
     return NULL;
 
-  return g_strdup_printf ("%s.%03d", seconds, g_date_time_get_microsecond (local) / 1000);
+  return g_strdup_printf ("%s.%03d", seconds, (int) (nanoseconds / 1000000 % 1000));
 }
 
 static void
-on_line (StrataLogsFollower *follower,
-         int                 stream,
-         const char         *timestamp,
-         const char         *text,
-         StrataLogsView     *self)
+on_line (StrataContainerLogs *logs,
+         int                  source,
+         gint64               nanoseconds,
+         const char          *text,
+         StrataLogsView      *self)
 {
-  const char *service = g_object_get_data (G_OBJECT (follower), "service");
-  gint64 time;
-  g_autofree char *shown = format_timestamp (timestamp, &time);
+  const char *service = g_object_get_data (G_OBJECT (logs), "service");
+  g_autofree char *shown = nanoseconds > 0 ? format_time (nanoseconds) : NULL;
+  gint64 *last = g_new (gint64, 1);
 
-  _strata_logs_view_insert (self, service, time, shown, text);
+  *last = nanoseconds;
+  if (nanoseconds > 0)
+    g_hash_table_insert (self->last_seen, g_strdup (strata_container_logs_get_id (logs)), last);
+  else
+    g_free (last);
+  _strata_logs_view_insert (self, service,
+                            nanoseconds > 0 ? nanoseconds / 1000 : g_get_real_time (), shown, text);
 }
 
 static void
-on_ended (StrataLogsFollower *follower,
-          const GError       *error,
-          StrataLogsView     *self)
+on_ended (StrataContainerLogs *logs,
+          int                  exit_code,
+          StrataLogsView      *self)
 {
-  const char *id = strata_logs_follower_get_container_id (follower);
-  const char *last = strata_logs_follower_get_last_timestamp (follower);
+  const char *id = strata_container_logs_get_id (logs);
 
-  if (error != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("[the log stream broke: %s]"), error->message);
-
-      strata_logs_view_append (self, g_object_get_data (G_OBJECT (follower), "service"), NULL, message);
-    }
-  if (last != NULL)
-    g_hash_table_insert (self->last_seen, g_strdup (id), g_strdup (last));
-  else if (!g_hash_table_contains (self->last_seen, id))
-    g_hash_table_insert (self->last_seen, g_strdup (id), NULL);
+  if (!g_hash_table_contains (self->last_seen, id))
+    g_hash_table_insert (self->last_seen, g_strdup (id), NULL);  /* read, and silent */
   g_hash_table_remove (self->followers, id);
+}
+
+static void
+stop_follower (StrataContainerLogs *logs,
+               StrataLogsView      *self)
+{
+  g_signal_handlers_disconnect_by_data (logs, self);
+  g_cancellable_cancel (g_object_get_data (G_OBJECT (logs), "cancellable"));
 }
 
 static void
@@ -74,15 +77,18 @@ start_follower (StrataLogsView  *self,
                 StrataContainer *container)
 {
   const char *id = strata_container_get_id (container);
-  g_autoptr(StrataLogsFollower) follower =
-    strata_logs_follower_new (self->engine, id, TAIL_LINES, g_hash_table_lookup (self->last_seen, id));
+  gint64 *last = g_hash_table_lookup (self->last_seen, id);
+  g_autoptr(StrataContainerLogs) logs = strata_container_logs_new (self->engine, id, TRUE, TAIL_LINES);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
 
-  g_object_set_data_full (G_OBJECT (follower), "service", g_strdup (strata_container_get_service (container)),
-                          g_free);
-  g_signal_connect_object (follower, "line", G_CALLBACK (on_line), self, 0);
-  g_signal_connect_object (follower, "ended", G_CALLBACK (on_ended), self, 0);
-  g_hash_table_insert (self->followers, g_strdup (id), g_object_ref (follower));
-  strata_logs_follower_start (follower);
+  if (last != NULL)
+    strata_container_logs_set_since (logs, *last);
+  g_object_set_data_full (G_OBJECT (logs), "service", g_strdup (strata_container_get_service (container)), g_free);
+  g_object_set_data_full (G_OBJECT (logs), "cancellable", g_object_ref (cancellable), g_object_unref);
+  g_signal_connect_object (logs, "line", G_CALLBACK (on_line), self, 0);
+  g_signal_connect_object (logs, "ended", G_CALLBACK (on_ended), self, 0);
+  g_hash_table_insert (self->followers, g_strdup (id), g_object_ref (logs));
+  strata_container_logs_start (logs, cancellable);
 }
 
 static gboolean
@@ -102,7 +108,7 @@ _strata_logs_view_sync_followers (StrataLogsView *self)
   guint n = containers ? g_list_model_get_n_items (containers) : 0;
   g_autoptr(GHashTable) keep = g_hash_table_new (g_str_hash, g_str_equal);
   GHashTableIter iter;
-  gpointer id, follower;
+  gpointer id, logs;
 
   for (guint i = 0; self->engine != NULL && i < n; i++)
     {
@@ -119,11 +125,10 @@ _strata_logs_view_sync_followers (StrataLogsView *self)
     }
 
   g_hash_table_iter_init (&iter, self->followers);
-  while (g_hash_table_iter_next (&iter, &id, &follower))
+  while (g_hash_table_iter_next (&iter, &id, &logs))
     if (!g_hash_table_contains (keep, id))
       {
-        g_signal_handlers_disconnect_by_data (follower, self);
-        strata_logs_follower_stop (follower);
+        stop_follower (logs, self);
         g_hash_table_iter_remove (&iter);
       }
 }
@@ -132,14 +137,11 @@ void
 _strata_logs_view_stop_followers (StrataLogsView *self)
 {
   GHashTableIter iter;
-  gpointer follower;
+  gpointer logs;
 
   g_hash_table_iter_init (&iter, self->followers);
-  while (g_hash_table_iter_next (&iter, NULL, &follower))
-    {
-      g_signal_handlers_disconnect_by_data (follower, self);
-      strata_logs_follower_stop (follower);
-    }
+  while (g_hash_table_iter_next (&iter, NULL, &logs))
+    stop_follower (logs, self);
   g_hash_table_remove_all (self->followers);
   g_hash_table_remove_all (self->last_seen);
 }

@@ -10,7 +10,7 @@
 
 #include "strata-engine-project.h"
 #include "strata-logs-view.h"
-#include "strata-logs.h"
+#include "strata-container-logs.h"
 
 G_BEGIN_DECLS
 
@@ -34,8 +34,8 @@ struct _StrataLogsView
   StrataEngine            *engine;
   StrataEngineProject     *live;
   char                    *service;        /* the one followed, or NULL for all */
-  GHashTable              *followers;      /* container id → StrataLogsFollower */
-  GHashTable              *last_seen;      /* container id → timestamp of its last line */
+  GHashTable              *followers;      /* container id → StrataContainerLogs (a GCancellable as data) */
+  GHashTable              *last_seen;      /* container id → gint64 ns of its last line */
 
   GArray                  *times;          /* gint64 µs since the epoch, per buffer line */
   guint                    name_width;     /* of the longest service name */

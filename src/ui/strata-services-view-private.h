@@ -26,7 +26,6 @@ struct _StrataServicesView
   StrataProject       *project;
   StrataEngine        *engine;
   StrataEngineProject *live;
-  GHashTable          *hashes;      /* service name → config hash in the files */
   GHashTable          *busy;        /* service name → operations running */
   GCancellable        *cancellable;
   char                *engine_message;

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "strata-application.h"
-#include "strata-config-hash.h"
+#include "strata-staleness.h"
 #include "strata-project.h"
 #include "strata-services-view-private.h"
 #include "strata-ui-private.h"
@@ -46,29 +46,12 @@ _strata_services_view_find_row (StrataServicesView *self,
   return g_hash_table_lookup (self->rows, service);
 }
 
-/* The hashes are computed once per snapshot of the files, when first needed. */
+/* The service's config hash in the files (cached on the snapshot). */
 static const char *
 expected_hash (StrataServicesView *self,
                const char         *service)
 {
-  const StrataNode *services;
-
-  if (self->project == NULL)
-    return NULL;
-  if (self->hashes == NULL)
-    {
-      self->hashes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      services = strata_node_lookup (strata_project_get_normalized (self->project), "services");
-      for (guint i = 0; services != NULL && i < strata_node_get_n_children (services); i++)
-        {
-          const StrataNode *node = strata_node_get_child (services, i);
-
-          if (node->kind == STRATA_NODE_MAPPING)
-            g_hash_table_insert (self->hashes, g_strdup (node->key), strata_config_hash (node));
-        }
-    }
-
-  return g_hash_table_lookup (self->hashes, service);
+  return self->project ? strata_project_get_service_hash (self->project, service) : NULL;
 }
 
 /* (element-type StrataContainer) (transfer container): not one-off ones. */
@@ -189,7 +172,6 @@ strata_services_view_dispose (GObject *object)
   g_clear_object (&self->project);
   g_clear_object (&self->engine);
   g_clear_object (&self->live);
-  g_clear_pointer (&self->hashes, g_hash_table_unref);
   g_clear_pointer (&self->engine_message, g_free);
 
   G_OBJECT_CLASS (strata_services_view_parent_class)->dispose (object);
@@ -249,7 +231,6 @@ strata_services_view_set_project (StrataServicesView *self,
 
   if (!g_set_object (&self->project, project))
     return;
-  g_clear_pointer (&self->hashes, g_hash_table_unref);
   g_hash_table_remove_all (self->rows);
   gtk_list_box_bind_model (self->list_box, project ? strata_project_get_services (project) : NULL,
                            create_row, self, NULL);
