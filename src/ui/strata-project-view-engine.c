@@ -72,6 +72,8 @@ _strata_project_view_engine_bind (StrataProjectView *self)
   const char *endpoint = strata_engine_session_get_endpoint (self->session);
   const char *error = ready ? NULL : strata_engine_session_get_error (self->session);
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.up",
+                                 ready && self->project && !strata_progress_panel_is_running (self->progress_panel));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.down", ready && self->project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.tear-down", ready && self->project);
   strata_services_view_set_engine_error (self->services_view, endpoint, error);

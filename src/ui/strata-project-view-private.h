@@ -49,5 +49,6 @@ void _strata_project_view_engine_init     (StrataProjectView *self);
 void _strata_project_view_engine_dispose  (StrataProjectView *self);
 void _strata_project_view_engine_bind     (StrataProjectView *self);
 void _strata_project_view_install_engine_actions (GtkWidgetClass *widget_class);
+void _strata_project_view_install_up_action      (GtkWidgetClass *widget_class);
 
 G_END_DECLS

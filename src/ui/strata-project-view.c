@@ -272,14 +272,6 @@ show_sidebar_action (GtkWidget  *widget,
 }
 
 static void
-engine_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  /* Enabled only once an engine is bound; see strata_project_view_bind_views. */
-}
-
-static void
 reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -337,7 +329,7 @@ strata_project_view_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "project.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "project.show-logs", "s", show_logs_action);
   gtk_widget_class_install_action (widget_class, "project.reload", NULL, reload_action);
-  gtk_widget_class_install_action (widget_class, "project.up", NULL, engine_action);
+  _strata_project_view_install_up_action (widget_class);
   _strata_project_view_install_engine_actions (widget_class);
 
   add_page_shortcut (widget_class, GDK_KEY_1, "services");

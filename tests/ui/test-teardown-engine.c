@@ -511,6 +511,35 @@ test_teardown (void)
   wait_row_state ("django", "Not created");
 }
 
+/* --- up ------------------------------------------------------------------------- */
+
+/* Up brings the project back, as compose would: every service running and
+ * up to date with the files (the same config hash compose computes). */
+static void
+test_up (void)
+{
+  static const char * const images[] = { "project/portal:local", "postgres:15", "memcached:1.6" };
+  static const char * const names[] = { "django", "postgresql", "memcached" };
+  StrataServicesView *services = strata_project_view_get_services_view (ctx.view);
+  g_autofree char *summary = NULL;
+  g_auto(GStrv) containers = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (images); i++)
+    engine_test_docker (ctx.engine, "tag", "strata-test/busybox:latest", images[i], NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ctx.view), "project.up", NULL));
+  wait_row_state ("django", "Running");
+  wait_row_state ("postgresql", "Running");
+  wait_row_state ("memcached", "Running");
+  g_assert_true (engine_test_wait_until (progress_done, NULL, WAIT_MS));
+  summary = strata_progress_panel_dup_summary (strata_project_view_get_progress_panel (ctx.view));
+  g_assert_nonnull (strstr (summary, "done"));
+  g_assert_null (strstr (summary, "failed"));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_false (strata_service_row_get_stale (strata_services_view_get_row (services, names[i])));
+  containers = demo_containers ();
+  g_assert_cmpuint (g_strv_length (containers), ==, 3);
+}
+
 /* --- sidebar ------------------------------------------------------------------- */
 
 static gboolean
@@ -599,6 +628,7 @@ main (int   argc,
   g_test_add_func ("/ui-engine/logs/follow", test_logs_follow);
   g_test_add_func ("/ui-engine/resources/live", test_resources_live);
   g_test_add_func ("/ui-engine/teardown/everything", test_teardown);
+  g_test_add_func ("/ui-engine/up/after-teardown", test_up);
   g_test_add_func ("/ui-engine/sidebar/engine-projects", test_sidebar_engine_projects);
   status = g_test_run ();
 
