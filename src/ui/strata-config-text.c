@@ -21,14 +21,14 @@ static const char * const layer_colors[STRATA_N_LAYER_COLORS] = {
 
 typedef struct
 {
-  GPtrArray *lines;   /* of const StrataNode *, borrowed from the model */
+  GArray    *lines;   /* of StrataBlameLine, nodes borrowed from the model */
   GPtrArray *layers;  /* of StrataLayer, for the colors */
 } Blame;
 
 static void
 blame_free (Blame *blame)
 {
-  g_clear_pointer (&blame->lines, g_ptr_array_unref);
+  g_clear_pointer (&blame->lines, g_array_unref);
   g_clear_pointer (&blame->layers, g_ptr_array_unref);
   g_free (blame);
 }
@@ -40,7 +40,8 @@ blame_markup (Blame *blame,
   const StrataNode *node;
   guint index;
 
-  if (blame == NULL || line >= blame->lines->len || (node = g_ptr_array_index (blame->lines, line)) == NULL)
+  if (blame == NULL || line >= blame->lines->len
+      || (node = g_array_index (blame->lines, StrataBlameLine, line).node) == NULL)
     return NULL;
 
   if (!g_ptr_array_find (blame->layers, node->pos.layer, &index))
