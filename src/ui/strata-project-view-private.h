@@ -43,6 +43,7 @@ struct _StrataProjectView
   GListModel           *live_projects;  /* the monitor's, watched for the project to appear */
   GCancellable         *cancellable;
   guint                 n_reloads;
+  guint                 stale_pages;    /* views not showing the project yet */
 };
 
 void _strata_project_view_engine_init     (StrataProjectView *self);

@@ -33,16 +33,69 @@ static const char * const default_files[] = {
 
 G_DEFINE_FINAL_TYPE (StrataProjectView, strata_project_view, GTK_TYPE_WIDGET)
 
-/* The engine is not bound yet: its actions stay off. */
+/* The pages whose view shows an older project (or none): a view is bound
+ * to the project when its page is first shown or its getter is called, so
+ * that a large project paints its first page without building the others. */
+enum {
+  PAGE_SERVICES = 1 << 0,
+  PAGE_CONFIGURATION = 1 << 1,
+  PAGE_LAYERS = 1 << 2,
+  PAGE_RESOURCES = 1 << 3,
+  PAGE_LOGS = 1 << 4,
+  ALL_PAGES = (1 << 5) - 1,
+};
+
+static void
+strata_project_view_bind_page (StrataProjectView *self,
+                               guint              page)
+{
+  StrataProject *project = self->project;
+
+  if ((self->stale_pages & page) == 0)
+    return;
+  self->stale_pages &= ~page;
+  if (page == PAGE_SERVICES)
+    strata_services_view_set_project (self->services_view, project);
+  else if (page == PAGE_CONFIGURATION)
+    strata_config_view_set_project (self->config_view, project);
+  else if (page == PAGE_LAYERS)
+    strata_layers_view_set_project (self->layers_view, project);
+  else if (page == PAGE_RESOURCES)
+    strata_resources_view_set_project (self->resources_view, project);
+  else if (page == PAGE_LOGS)
+    strata_logs_view_set_project (self->logs_view, project);
+}
+
+static guint
+page_of_name (const char *name)
+{
+  static const char * const names[] = { "services", "configuration", "layers", "resources", "logs" };
+
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (name, names[i]))
+      return 1 << i;
+
+  return 0;
+}
+
+static void
+on_visible_page_changed (StrataProjectView *self)
+{
+  strata_project_view_bind_page (self, page_of_name (adw_view_stack_get_visible_child_name (self->view_stack)));
+}
+
 static void
 strata_project_view_bind_views (StrataProjectView *self,
                                 StrataProject     *project)
 {
-  strata_services_view_set_project (self->services_view, project);
-  strata_config_view_set_project (self->config_view, project);
-  strata_layers_view_set_project (self->layers_view, project);
-  strata_resources_view_set_project (self->resources_view, project);
-  strata_logs_view_set_project (self->logs_view, project);
+  self->stale_pages = ALL_PAGES;
+  if (project == NULL)
+    {
+      for (guint page = PAGE_SERVICES; page <= PAGE_LOGS; page <<= 1)
+        strata_project_view_bind_page (self, page);
+      return;
+    }
+  on_visible_page_changed (self);
 }
 
 static void
@@ -403,6 +456,8 @@ strata_project_view_init (StrataProjectView *self)
                           G_BINDING_SYNC_CREATE);
   strata_sidebar_bind_folded (self->sidebar, G_OBJECT (self->leaflet));
 
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (on_visible_page_changed),
+                           self, G_CONNECT_SWAPPED);
   _strata_project_view_engine_init (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.up", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.down", FALSE);
@@ -417,11 +472,21 @@ strata_project_view_init (StrataProjectView *self)
     return self->name; \
   }
 
+/* These views show the current project once asked for. */
+#define DEFINE_PAGE_GETTER(Type, name, page) \
+  Type * \
+  strata_project_view_get_##name (StrataProjectView *self) \
+  { \
+    g_return_val_if_fail (STRATA_IS_PROJECT_VIEW (self), NULL); \
+    strata_project_view_bind_page (self, page); \
+    return self->name; \
+  }
+
 DEFINE_VIEW_GETTER (StrataSidebar, sidebar)
 DEFINE_VIEW_GETTER (StrataDiagnosticsBar, diagnostics_bar)
 DEFINE_VIEW_GETTER (StrataProgressPanel, progress_panel)
-DEFINE_VIEW_GETTER (StrataServicesView, services_view)
-DEFINE_VIEW_GETTER (StrataConfigView, config_view)
-DEFINE_VIEW_GETTER (StrataLayersView, layers_view)
-DEFINE_VIEW_GETTER (StrataResourcesView, resources_view)
-DEFINE_VIEW_GETTER (StrataLogsView, logs_view)
+DEFINE_PAGE_GETTER (StrataServicesView, services_view, PAGE_SERVICES)
+DEFINE_PAGE_GETTER (StrataConfigView, config_view, PAGE_CONFIGURATION)
+DEFINE_PAGE_GETTER (StrataLayersView, layers_view, PAGE_LAYERS)
+DEFINE_PAGE_GETTER (StrataResourcesView, resources_view, PAGE_RESOURCES)
+DEFINE_PAGE_GETTER (StrataLogsView, logs_view, PAGE_LOGS)
