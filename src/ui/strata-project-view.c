@@ -96,6 +96,8 @@ strata_project_view_bind_views (StrataProjectView *self,
       return;
     }
   on_visible_page_changed (self);
+  /* Cheap, and the lines it follows meanwhile need the names' widths. */
+  strata_project_view_bind_page (self, PAGE_LOGS);
 }
 
 static void
