@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "strata-cli-blame.h"
 #include "strata-cli-config-private.h"
@@ -41,6 +42,20 @@ check_flags (StrataCliGlobals *globals)
 }
 
 /* With --no-interpolate, compose prints its untyped model instead. */
+/* g_print ("%s") would copy the whole model first: write it as g_print
+ * does when the console takes UTF-8, and leave the other case to it. */
+static void
+print_text (const char *text)
+{
+  if (g_get_console_charset (NULL))
+    {
+      fputs (text, stdout);
+      fflush (stdout);
+    }
+  else
+    g_print ("%s", text);
+}
+
 static int
 print_model (StrataProject *project,
              const char    *format,
@@ -55,12 +70,12 @@ print_model (StrataProject *project,
   if (g_strcmp0 (format, "json") == 0)
     {
       text = model ? strata_model_to_json (model) : strata_emit_json (strata_project_get_normalized (project), FALSE);
-      g_print ("%s", text);
+      print_text (text);
     }
   else if (format == NULL || g_str_equal (format, "yaml"))
     {
       text = model ? strata_model_to_yaml (model) : strata_emit_yaml (strata_project_get_normalized (project));
-      g_print ("%s", text);
+      print_text (text);
     }
   else
     return _strata_cli_usage_error (_("unsupported format %s: use yaml or json"), format);

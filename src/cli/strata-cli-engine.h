@@ -8,6 +8,7 @@
 
 #include "strata-cli-private.h"
 #include "strata-engine.h"
+#include "strata-lifecycle.h"
 #include "strata-project.h"
 
 G_BEGIN_DECLS
@@ -31,5 +32,12 @@ JsonArray    *_strata_cli_list_containers   (StrataEngine         *engine,
 const char   *_strata_cli_container_name    (JsonObject           *container);
 const char   *_strata_cli_label             (JsonObject           *container,
                                              const char           *key);
+
+/* strata-cli-lifecycle.c: selects the containers of @services (all when
+ * empty) and acts on them, printing compose's progress lines; an exit status. */
+int           _strata_cli_lifecycle_run     (StrataLifecycle      *lifecycle,
+                                             StrataEngine         *engine,
+                                             const char           *project,
+                                             const char * const   *services);
 
 G_END_DECLS

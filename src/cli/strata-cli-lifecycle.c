@@ -1,10 +1,11 @@
-/* strata-cli-lifecycle.c: strata start, stop and restart
+/* strata-cli-lifecycle.c: strata start, stop, restart and kill
  *
  * Copyright 2026 The Strata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The three verbs differ only in the action; each acts on every container
- * of the named services (all services when none is named), in parallel.
+ * The verbs differ only in the action and its flags; each acts on every
+ * container of the named services (all services when none is named), in
+ * parallel, as one StrataLifecycle operation of the engine.
  */
 
 #include "config.h"
@@ -16,122 +17,154 @@
 
 typedef struct
 {
-  const char *action;   /* API path segment */
-  const char *working;  /* compose's words */
-  const char *done;
-  guint       pending;
-  gboolean    failed;
-} Lifecycle;
-
-typedef struct
-{
-  Lifecycle *lifecycle;
-  char      *name;
-} Call;
+  int       timeout;
+  char     *signal_name;
+  gboolean  remove_orphans;
+} LifecycleFlags;
 
 static void
-action_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+progress_cb (StrataLifecycle *lifecycle,
+             StrataContainer *container,
+             int              status,
+             const char      *message,
+             gpointer         user_data)
 {
-  Call *call = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = strata_engine_request_finish (STRATA_ENGINE (object), result, &error);
-
-  if (node == NULL)
-    {
-      g_printerr (" Container %s  %s: %s\n", call->name, _("Error"), error->message);
-      call->lifecycle->failed = TRUE;
-    }
+  if (status == STRATA_PLAN_STEP_FAILED)
+    g_printerr (" %s\n", message);
   else
-    g_printerr (" Container %s  %s\n", call->name, call->lifecycle->done);
-  call->lifecycle->pending--;
-  g_free (call->name);
-  g_free (call);
+    g_printerr (" Container %s  %s\n", strata_container_get_name (container), message);
 }
 
-static gboolean
-nothing_pending (gpointer data)
+/* The containers are listed, then acted on; each failure is on its own
+ * progress line, naming its container. */
+int
+_strata_cli_lifecycle_run (StrataLifecycle    *lifecycle,
+                           StrataEngine       *engine,
+                           const char         *project,
+                           const char * const *services)
 {
-  return ((Lifecycle *) data)->pending == 0;
+  g_autoptr(GAsyncResult) selected = NULL;
+  g_autoptr(GAsyncResult) done = NULL;
+  g_autoptr(GError) error = NULL;
+
+  strata_lifecycle_select_async (lifecycle, engine, project, services, NULL, _strata_cli_store_result, &selected);
+  if (!strata_lifecycle_select_finish (lifecycle, _strata_cli_await (&selected), &error))
+    return _strata_cli_error ("%s", error->message);
+  if (strata_lifecycle_get_action (lifecycle) == STRATA_LIFECYCLE_KILL
+      && g_list_model_get_n_items (strata_lifecycle_get_containers (lifecycle)) == 0)
+    g_printerr ("%s", _("no container to kill"));
+  g_signal_connect (lifecycle, "progress", G_CALLBACK (progress_cb), NULL);
+  strata_lifecycle_run_async (lifecycle, engine, NULL, _strata_cli_store_result, &done);
+  if (!strata_lifecycle_run_finish (lifecycle, _strata_cli_await (&done), NULL))
+    return STRATA_CLI_EXIT_ERROR;
+
+  return STRATA_CLI_EXIT_OK;
+}
+
+/* kill leaves orphans alone, as compose, unless --remove-orphans: with no
+ * service named, the services of the files are the targets. */
+static GStrv
+kill_services (StrataCliGlobals *globals,
+               GStrv             named,
+               gboolean          remove_orphans,
+               char            **project)
+{
+  g_autoptr(StrataProject) loaded = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GListModel *items;
+
+  *project = _strata_cli_engine_project (globals, &loaded);
+  if (named[0] != NULL || remove_orphans || loaded == NULL)
+    return g_strdupv (named);
+  items = strata_project_get_services (loaded);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(StrataServiceItem) item = g_list_model_get_item (items, i);
+
+      g_strv_builder_add (builder, strata_service_item_get_name (item));
+    }
+
+  return g_strv_builder_end (builder);
 }
 
 static int
-run_lifecycle (StrataCliGlobals *globals,
-               Lifecycle        *lifecycle)
+run_lifecycle (StrataCliGlobals      *globals,
+               StrataLifecycleAction  action,
+               const GOptionEntry    *entries,
+               LifecycleFlags        *flags)
 {
-  int timeout = -1;
-  const GOptionEntry entries[] = {
-    { "timeout", 't', 0, G_OPTION_ARG_INT, &timeout, N_("Seconds to wait for containers to stop"), "N" },
-    { NULL }
-  };
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) named = NULL;
   g_auto(GStrv) services = NULL;
   g_autoptr(StrataEngine) engine = NULL;
-  g_autoptr(JsonArray) list = NULL;
+  g_autoptr(StrataLifecycle) lifecycle = strata_lifecycle_new (action);
   g_autofree char *project = NULL;
 
-  if (!_strata_cli_parse_flags (globals, g_str_equal (lifecycle->action, "start") ? &entries[1] : entries,
-                                &services, &error))
+  if (!_strata_cli_parse_flags (globals, entries, &named, &error))
     return _strata_cli_usage_error ("%s", error->message);
   if ((engine = _strata_cli_engine_new (&error)) == NULL)
     return _strata_cli_error ("%s", error->message);
-  project = _strata_cli_project_name (globals);
-  if ((list = _strata_cli_list_containers (engine, project, TRUE, &error)) == NULL)
-    return _strata_cli_error ("%s", error->message);
-
-  for (guint i = 0; i < json_array_get_length (list); i++)
+  if (action == STRATA_LIFECYCLE_KILL)
+    services = kill_services (globals, named, flags->remove_orphans, &project);
+  else
     {
-      JsonObject *c = json_array_get_object_element (list, i);
-      const char *service = _strata_cli_label (c, "com.docker.compose.service");
-      g_autofree char *path = NULL;
-      Call *call;
-
-      if (services[0] != NULL && (service == NULL || !g_strv_contains ((const char * const *) services, service)))
-        continue;
-      path = timeout >= 0 ? g_strdup_printf ("/containers/%s/%s?t=%d", json_object_get_string_member (c, "Id"),
-                                             lifecycle->action, timeout)
-                          : g_strdup_printf ("/containers/%s/%s", json_object_get_string_member (c, "Id"),
-                                             lifecycle->action);
-      call = g_new0 (Call, 1);
-      call->lifecycle = lifecycle;
-      call->name = g_strdup (_strata_cli_container_name (c));
-      g_printerr (" Container %s  %s\n", call->name, lifecycle->working);
-      lifecycle->pending++;
-      strata_engine_request_async (engine, "POST", path, NULL, NULL, action_cb, call);
+      project = _strata_cli_project_name (globals);
+      services = g_strdupv (named);
     }
-  while (!nothing_pending (lifecycle))
-    g_main_context_iteration (NULL, TRUE);
+  strata_lifecycle_set_timeout (lifecycle, flags->timeout);
+  strata_lifecycle_set_signal (lifecycle, flags->signal_name);
 
-  return lifecycle->failed ? STRATA_CLI_EXIT_ERROR : STRATA_CLI_EXIT_OK;
+  return _strata_cli_lifecycle_run (lifecycle, engine, project, (const char * const *) services);
 }
 
 int
 strata_cli_start (StrataCliGlobals *globals)
 {
-  Lifecycle lifecycle = { "start", N_("Starting"), N_("Started"), 0, FALSE };
+  LifecycleFlags flags = { -1, NULL, FALSE };
+  const GOptionEntry entries[] = { { NULL } };
 
-  lifecycle.working = _(lifecycle.working);
-  lifecycle.done = _(lifecycle.done);
-  return run_lifecycle (globals, &lifecycle);
+  return run_lifecycle (globals, STRATA_LIFECYCLE_START, entries, &flags);
+}
+
+static int
+stop_or_restart (StrataCliGlobals      *globals,
+                 StrataLifecycleAction  action)
+{
+  LifecycleFlags flags = { -1, NULL, FALSE };
+  const GOptionEntry entries[] = {
+    { "timeout", 't', 0, G_OPTION_ARG_INT, &flags.timeout, N_("Seconds to wait for containers to stop"), "N" },
+    { NULL }
+  };
+
+  return run_lifecycle (globals, action, entries, &flags);
 }
 
 int
 strata_cli_stop (StrataCliGlobals *globals)
 {
-  Lifecycle lifecycle = { "stop", N_("Stopping"), N_("Stopped"), 0, FALSE };
-
-  lifecycle.working = _(lifecycle.working);
-  lifecycle.done = _(lifecycle.done);
-  return run_lifecycle (globals, &lifecycle);
+  return stop_or_restart (globals, STRATA_LIFECYCLE_STOP);
 }
 
 int
 strata_cli_restart (StrataCliGlobals *globals)
 {
-  Lifecycle lifecycle = { "restart", N_("Restarting"), N_("Restarted"), 0, FALSE };
+  return stop_or_restart (globals, STRATA_LIFECYCLE_RESTART);
+}
 
-  lifecycle.working = _(lifecycle.working);
-  lifecycle.done = _(lifecycle.done);
-  return run_lifecycle (globals, &lifecycle);
+int
+strata_cli_kill (StrataCliGlobals *globals)
+{
+  LifecycleFlags flags = { -1, NULL, FALSE };
+  const GOptionEntry entries[] = {
+    { "signal", 's', 0, G_OPTION_ARG_STRING, &flags.signal_name, N_("Signal to send to the containers (SIGKILL)"), "SIGNAL" },
+    { "remove-orphans", 0, 0, G_OPTION_ARG_NONE, &flags.remove_orphans,
+      N_("Also kill containers of services the files no longer define"), NULL },
+    { NULL }
+  };
+  int status;
+
+  status = run_lifecycle (globals, STRATA_LIFECYCLE_KILL, entries, &flags);
+  g_free (flags.signal_name);
+
+  return status;
 }

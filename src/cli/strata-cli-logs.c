@@ -233,59 +233,21 @@ strata_cli_logs (StrataCliGlobals *globals)
   return STRATA_CLI_EXIT_OK;
 }
 
-typedef struct
-{
-  guint    pending;
-  gboolean failed;
-} Stops;
-
-static void
-stopped_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Stops *stops = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = strata_engine_request_finish (STRATA_ENGINE (object), result, &error);
-
-  if (node == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      stops->failed = TRUE;
-    }
-  stops->pending--;
-}
-
-static gboolean
-stops_done (gpointer data)
-{
-  return ((Stops *) data)->pending == 0;
-}
-
 /* Ctrl+C in `up`: stop what it follows, as compose does. */
 static int
-stop_all (StrataEngine *engine,
-          Printer      *printer,
-          int           timeout)
+stop_all (StrataEngine       *engine,
+          const char         *project,
+          const char * const *services,
+          int                 timeout)
 {
-  Stops stops = { 0, FALSE };
+  g_autoptr(StrataLifecycle) stop = strata_lifecycle_new (STRATA_LIFECYCLE_STOP);
+  int status;
 
   g_printerr ("%s\n", _("Gracefully stopping... (press Ctrl+C again to force)"));
-  for (guint i = 0; i < printer->followers->len; i++)
-    {
-      const char *id = strata_container_logs_get_id (printer->followers->pdata[i]);
-      g_autofree char *path = timeout >= 0 ? g_strdup_printf ("/containers/%s/stop?t=%d", id, timeout)
-                                           : g_strdup_printf ("/containers/%s/stop", id);
+  strata_lifecycle_set_timeout (stop, timeout);
+  status = _strata_cli_lifecycle_run (stop, engine, project, services);
 
-      stops.pending++;
-      strata_engine_request_async (engine, "POST", path, NULL, NULL, stopped_cb, &stops);
-    }
-  while (!stops_done (&stops))
-    g_main_context_iteration (NULL, TRUE);
-  for (guint i = 0; i < printer->followers->len; i++)
-    g_printerr (" Container %s  %s\n", (char *) printer->prefixes->pdata[i], _("Stopped"));
-
-  return stops.failed ? STRATA_CLI_EXIT_ERROR : 130;
+  return status == STRATA_CLI_EXIT_OK ? 130 : status;
 }
 
 int
@@ -309,7 +271,7 @@ _strata_cli_attach (StrataEngine       *engine,
               follow_containers (&printer, engine, list, project, services, TRUE, -1));
   run_printer (&printer);
   if (printer.interrupted)
-    status = stop_all (engine, &printer, timeout);
+    status = stop_all (engine, project, services, timeout);
   printer_clear (&printer);
 
   return status;

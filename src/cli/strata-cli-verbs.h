@@ -14,6 +14,7 @@ int strata_cli_config  (StrataCliGlobals *globals);
 int strata_cli_diff    (StrataCliGlobals *globals);
 int strata_cli_down    (StrataCliGlobals *globals);
 int strata_cli_build   (StrataCliGlobals *globals);
+int strata_cli_kill    (StrataCliGlobals *globals);
 int strata_cli_logs    (StrataCliGlobals *globals);
 int strata_cli_ps      (StrataCliGlobals *globals);
 int strata_cli_pull    (StrataCliGlobals *globals);
@@ -28,6 +29,7 @@ int strata_cli_up      (StrataCliGlobals *globals);
   { "config", N_("Print the merged configuration, as docker compose config does"), strata_cli_config }, \
   { "diff", N_("Show what each override file changes, and its traps"), strata_cli_diff }, \
   { "down", N_("Stop and remove the project's containers, networks, volumes and images"), strata_cli_down }, \
+  { "kill", N_("Force stop service containers"), strata_cli_kill }, \
   { "logs", N_("Show the output of the project's containers"), strata_cli_logs }, \
   { "ps", N_("List the project's containers"), strata_cli_ps }, \
   { "pull", N_("Pull the images of the services"), strata_cli_pull }, \

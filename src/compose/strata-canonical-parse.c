@@ -22,22 +22,65 @@
 #define PORT_HINT N_("Write [HOST_IP:][HOST_PORT:]CONTAINER_PORT[/PROTOCOL] with ports from 0 to 65535, " \
                        "e.g. \"8080:80\" or \"127.0.0.1:5432:5432/tcp\".")
 
+/* g_ascii_strtoull on the @length bytes at @text alone: "80" of "80-90". */
+static gboolean
+parse_port_number (const char *text,
+                   gsize       length,
+                   guint64    *value)
+{
+  char buffer[32];
+  g_autofree char *copy = NULL;
+  const char *part = buffer;
+  char *rest;
+
+  if (length == 0)
+    return FALSE;
+  if (length < sizeof buffer)
+    {
+      memcpy (buffer, text, length);
+      buffer[length] = '\0';
+    }
+  else
+    part = copy = g_strndup (text, length);
+  *value = g_ascii_strtoull (part, &rest, 10);
+  return *rest == '\0';
+}
+
+/* "80" or "80-90", as nat.ParsePortRange takes them */
 static gboolean
 parse_range (const char *text,
              guint64    *start,
              guint64    *end)
 {
-  g_auto(GStrv) parts = g_strsplit (text, "-", 2);
-  char *rest;
+  const char *dash = strchr (text, '-');
 
-  *start = g_ascii_strtoull (parts[0], &rest, 10);
-  if (parts[0][0] == '\0' || *rest != '\0' || *start > 65535)
+  if (dash == NULL)
+    {
+      if (!parse_port_number (text, strlen (text), start) || *start > 65535)
+        return FALSE;
+      *end = *start;
+      return TRUE;
+    }
+  if (!parse_port_number (text, dash - text, start) || *start > 65535)
     return FALSE;
-  *end = *start;
-  if (parts[1] == NULL)
-    return TRUE;
-  *end = g_ascii_strtoull (parts[1], &rest, 10);
-  return parts[1][0] != '\0' && *rest == '\0' && *end >= *start && *end <= 65535;
+  return parse_port_number (dash + 1, strlen (dash + 1), end) && *end >= *start && *end <= 65535;
+}
+
+/* "%" G_GUINT64_FORMAT into @buffer (at least 21 bytes), without printf */
+static const char *
+format_port (guint64  value,
+             char    *buffer)
+{
+  char *p = buffer + 20;
+
+  *p = '\0';
+  do
+    {
+      *--p = '0' + value % 10;
+      value /= 10;
+    }
+  while (value > 0);
+  return p;
 }
 
 static StrataNode *
@@ -48,12 +91,13 @@ port_entry (const StrataNode *spec,
             const char       *protocol)
 {
   StrataNode *entry = _strata_derived_mapping (spec, NULL);
-  g_autofree char *target_text = g_strdup_printf ("%" G_GUINT64_FORMAT, target);
+  char target_text[21];
 
   strata_node_append (entry, _strata_derived_scalar (spec, "mode", "ingress", STRATA_VALUE_STRING));
   if (host_ip[0] != '\0')
     strata_node_append (entry, _strata_derived_scalar (spec, "host_ip", host_ip, STRATA_VALUE_STRING));
-  strata_node_append (entry, _strata_derived_scalar (spec, "target", target_text, STRATA_VALUE_INT));
+  strata_node_append (entry, _strata_derived_scalar (spec, "target", format_port (target, target_text),
+                                                     STRATA_VALUE_INT));
   if (published[0] != '\0')
     strata_node_append (entry, _strata_derived_scalar (spec, "published", published, STRATA_VALUE_STRING));
   strata_node_append (entry, _strata_derived_scalar (spec, "protocol", protocol, STRATA_VALUE_STRING));
@@ -67,75 +111,114 @@ compare_port_keys (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-StrataNode *
-_strata_parse_port (const StrataNode *spec,
-                    GError          **error)
+/* compose-go sorts the expanded ports of a range by their "port/proto" text:
+ * 10, 100, 11, ... */
+static GArray *
+sorted_ports (guint64 start,
+              guint64 end)
 {
-  g_autofree char *raw = g_strdup (spec->text);
-  g_autofree char *protocol = g_strdup ("tcp");
-  g_auto(GStrv) parts = NULL;
-  g_autofree char *ip = NULL;
-  const char *host, *container;
-  guint n;
-  guint64 start, end, hstart = 0, hend = 0;
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-  StrataNode *list = strata_node_new_sequence (&spec->pos);
-  char *slash = strrchr (raw, '/');
+  GArray *ports = g_array_new (FALSE, FALSE, sizeof (guint64));
 
-  if (slash != NULL)
-    {
-      g_free (protocol);
-      protocol = g_ascii_strdown (slash + 1, -1);
-      *slash = '\0';
-    }
-  parts = g_strsplit (raw, ":", -1);
-  n = g_strv_length (parts);
-  container = parts[n - 1];
-  host = n >= 2 ? parts[n - 2] : "";
-  {
-    GString *joined = g_string_new (NULL);
-
-    for (guint i = 0; i + 2 < n; i++)
-      g_string_append_printf (joined, "%s%s", i > 0 ? ":" : "", parts[i]);
-    ip = g_string_free (joined, FALSE);
-  }
-  if (ip[0] == '[' && ip[strlen (ip) - 1] == ']')
-    {
-      char *inner = g_strndup (ip + 1, strlen (ip) - 2);
-      g_free (ip);
-      ip = inner;
-    }
-
-  if (!parse_range (container, &start, &end))
-    {
-      _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, &spec->pos, _(PORT_HINT),
-                         "Invalid containerPort: %s", container);
-      return (strata_node_free (list), NULL);
-    }
-  if (host[0] != '\0' && !parse_range (host, &hstart, &hend))
-    {
-      _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, &spec->pos, _(PORT_HINT),
-                         "Invalid hostPort: %s", host);
-      return (strata_node_free (list), NULL);
-    }
-
-  /* compose-go sorts the expanded ports by their "port/proto" text */
   for (guint64 p = start; p <= end; p++)
     g_ptr_array_add (keys, g_strdup_printf ("%" G_GUINT64_FORMAT, p));
   g_ptr_array_sort (keys, compare_port_keys);
   for (guint i = 0; i < keys->len; i++)
     {
       guint64 port = g_ascii_strtoull (g_ptr_array_index (keys, i), NULL, 10);
-      g_autofree char *published = NULL;
+      g_array_append_val (ports, port);
+    }
+  return ports;
+}
+
+static void
+append_ports (StrataNode       *list,
+              const StrataNode *spec,
+              const char       *ip,
+              const char       *host,
+              guint64           start,
+              guint64           end,
+              guint64           hstart,
+              guint64           hend,
+              const char       *protocol)
+{
+  g_autoptr(GArray) ports = NULL;
+
+  if (start == end)
+    {
+      ports = g_array_sized_new (FALSE, FALSE, sizeof (guint64), 1);
+      g_array_append_val (ports, start);
+    }
+  else
+    ports = sorted_ports (start, end);
+
+  for (guint i = 0; i < ports->len; i++)
+    {
+      guint64 port = g_array_index (ports, guint64, i);
+      char number[21];
+      g_autofree char *range = NULL;
+      const char *published;
 
       if (host[0] == '\0')
-        published = g_strdup ("");
+        published = "";
       else if (start == end && hstart != hend)
-        published = g_strdup_printf ("%" G_GUINT64_FORMAT "-%" G_GUINT64_FORMAT, hstart, hend);
+        published = range = g_strdup_printf ("%" G_GUINT64_FORMAT "-%" G_GUINT64_FORMAT, hstart, hend);
       else
-        published = g_strdup_printf ("%" G_GUINT64_FORMAT, hstart + (port - start));
+        published = format_port (hstart + (port - start), number);
       strata_node_append (list, port_entry (spec, ip, port, published, protocol));
     }
+}
+
+StrataNode *
+_strata_parse_port (const StrataNode *spec,
+                    GError          **error)
+{
+  g_autofree char *raw = g_strdup (spec->text);
+  g_autofree char *protocol = NULL;
+  char *colon, *ip = raw;
+  const char *host = "", *container = raw;
+  gsize ip_length;
+  guint64 start, end, hstart = 0, hend = 0;
+  StrataNode *list;
+  char *slash = strrchr (raw, '/');
+
+  if (slash != NULL)
+    {
+      protocol = g_ascii_strdown (slash + 1, -1);
+      *slash = '\0';
+    }
+  /* [[HOST_IP:]HOST:]CONTAINER, the IP keeping any colons of its own */
+  if ((colon = strrchr (raw, ':')) != NULL)
+    {
+      *colon = '\0';
+      container = colon + 1;
+      host = raw;
+      if ((colon = strrchr (raw, ':')) != NULL)
+        {
+          *colon = '\0';
+          host = colon + 1;
+        }
+      else
+        ip = (char *) "";
+    }
+  else
+    ip = (char *) "";
+  ip_length = strlen (ip);
+  if (ip[0] == '[' && ip[ip_length - 1] == ']')
+    {
+      ip[ip_length - 1] = '\0';
+      ip++;
+    }
+
+  if (!parse_range (container, &start, &end))
+    return (_strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, &spec->pos, _(PORT_HINT),
+                               "Invalid containerPort: %s", container), NULL);
+  if (host[0] != '\0' && !parse_range (host, &hstart, &hend))
+    return (_strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, &spec->pos, _(PORT_HINT),
+                               "Invalid hostPort: %s", host), NULL);
+
+  list = strata_node_new_sequence (&spec->pos);
+  append_ports (list, spec, ip, host, start, end, hstart, hend, protocol != NULL ? protocol : "tcp");
   return list;
 }
 

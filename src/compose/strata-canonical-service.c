@@ -222,6 +222,11 @@ _strata_canonical_service (StrataNode  *service,
     }
   for (guint i = 0; maps[i]; i++)
     {
+      const StrataNode *value = strata_node_lookup (service, maps[i]);
+
+      /* only a list changes (and only a wrong value needs the path) */
+      if (value == NULL || value->kind == STRATA_NODE_MAPPING || strata_node_is_null (value))
+        continue;
       g_free (path);
       path = g_strdup_printf ("services.%s.%s", name, maps[i]);
       if (!_strata_list_to_mapping (service, maps[i], path, error))

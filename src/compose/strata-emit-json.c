@@ -9,6 +9,10 @@
  * as encoding/json does with HTML escaping on: \" \\ \b \f \n \r \t, other
  * control characters as \u00XX, '<' '>' '&' as \u003c \u003e \u0026,
  * U+2028/U+2029 as \u2028/\u2029, invalid UTF-8 as \ufffd.
+ *
+ * Everything is written into one GString: runs of bytes that need no escape
+ * are copied whole, and `config`'s `$` doubling happens as strings are
+ * written (only strings can hold a `$`).
  */
 
 #include "config.h"
@@ -18,61 +22,136 @@
 #include "strata-emit.h"
 #include "strata-emit-private.h"
 
+typedef struct
+{
+  GString  *out;
+  gboolean  compact;
+  gboolean  dollars;   /* double every `$` */
+} Emitter;
+
+/* Bytes below 0x80 that a string cannot hold as they are. */
+static inline gboolean
+needs_escape (guchar   b,
+              gboolean dollars)
+{
+  return b < 0x20 || b == '"' || b == '\\' || b == '<' || b == '>' || b == '&' ||
+         (b == '$' && dollars) || b >= 0x80;
+}
+
 static void
-write_string (GString    *out,
+append_u (GString *out,
+          gunichar c)
+{
+  static const char hex[] = "0123456789abcdef";
+  char buf[6] = { '\\', 'u', hex[(c >> 12) & 0xf], hex[(c >> 8) & 0xf], hex[(c >> 4) & 0xf], hex[c & 0xf] };
+
+  g_string_append_len (out, buf, sizeof buf);
+}
+
+/* One byte or character that needs care at @p; returns the next position. */
+static const char *
+write_special (Emitter    *e,
+               const char *p,
+               const char *end)
+{
+  guchar b = *p;
+  gunichar c;
+
+  if (b < 0x80)
+    {
+      switch (b)
+        {
+        case '"': g_string_append_len (e->out, "\\\"", 2); break;
+        case '\\': g_string_append_len (e->out, "\\\\", 2); break;
+        case '\b': g_string_append_len (e->out, "\\b", 2); break;
+        case '\f': g_string_append_len (e->out, "\\f", 2); break;
+        case '\n': g_string_append_len (e->out, "\\n", 2); break;
+        case '\r': g_string_append_len (e->out, "\\r", 2); break;
+        case '\t': g_string_append_len (e->out, "\\t", 2); break;
+        case '$': g_string_append_len (e->out, "$$", 2); break;
+        default: append_u (e->out, b); break;  /* < > & and other controls */
+        }
+      return p + 1;
+    }
+
+  c = g_utf8_get_char_validated (p, end - p);
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    {
+      g_string_append_len (e->out, "\\ufffd", 6);
+      return p + 1;
+    }
+  if (c == 0x2028 || c == 0x2029)
+    append_u (e->out, c);
+  else
+    g_string_append_len (e->out, p, g_utf8_next_char (p) - p);
+  return g_utf8_next_char (p);
+}
+
+static void
+write_string (Emitter    *e,
               const char *s)
 {
   const char *end = s + strlen (s);
   const char *p = s;
 
-  g_string_append_c (out, '"');
+  g_string_append_c (e->out, '"');
   while (p < end)
     {
-      guchar b = *p;
-      gunichar c;
+      const char *run = p;
 
-      if (b < 0x80)
-        {
-          switch (b)
-            {
-            case '"': g_string_append (out, "\\\""); break;
-            case '\\': g_string_append (out, "\\\\"); break;
-            case '\b': g_string_append (out, "\\b"); break;
-            case '\f': g_string_append (out, "\\f"); break;
-            case '\n': g_string_append (out, "\\n"); break;
-            case '\r': g_string_append (out, "\\r"); break;
-            case '\t': g_string_append (out, "\\t"); break;
-            case '<': case '>': case '&':
-              g_string_append_printf (out, "\\u%04x", b);
-              break;
-            default:
-              if (b < 0x20)
-                g_string_append_printf (out, "\\u%04x", b);
-              else
-                g_string_append_c (out, b);
-            }
-          p++;
-          continue;
-        }
-
-      c = g_utf8_get_char_validated (p, end - p);
-      if (c == (gunichar) -1 || c == (gunichar) -2)
-        {
-          g_string_append (out, "\\ufffd");
-          p++;
-          continue;
-        }
-      if (c == 0x2028 || c == 0x2029)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
-      p = g_utf8_next_char (p);
+      while (p < end && !needs_escape (*p, e->dollars))
+        p++;
+      if (p > run)
+        g_string_append_len (e->out, run, p - run);
+      if (p < end)
+        p = write_special (e, p, end);
     }
-  g_string_append_c (out, '"');
+  g_string_append_c (e->out, '"');
+}
+
+/* Text printed as it is (but for `$` doubling). */
+static void
+write_raw (Emitter    *e,
+           const char *text)
+{
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '$' && e->dollars)
+        g_string_append_c (e->out, '$');
+      g_string_append_c (e->out, *p);
+    }
+}
+
+/* The key of a field without a json tag: its Go name, "Path" for path. */
+static void
+write_go_name (Emitter    *e,
+               const char *key)
+{
+  g_autofree char *go_name = g_strdup (key);
+
+  go_name[0] = g_ascii_toupper (go_name[0]);
+  write_string (e, go_name);
+}
+
+/* Digits as strconv prints them: when @text is already canonical decimal
+ * (no sign but '-', no leading zero, no '_'), it is its own output. */
+static gboolean
+is_plain_decimal (const char *text)
+{
+  const char *p = text + (text[0] == '-');
+
+  if (p[0] == '0')
+    return p[1] == '\0' && p == text;
+  if (p[0] < '1' || p[0] > '9')
+    return FALSE;
+  for (guint n = 0; *p; p++, n++)
+    if (*p < '0' || *p > '9' || n >= 18)
+      return FALSE;
+  return TRUE;
 }
 
 static void
-write_scalar (GString          *out,
+write_scalar (Emitter          *e,
               const StrataNode *node)
 {
   g_autofree char *text = NULL;
@@ -80,125 +159,181 @@ write_scalar (GString          *out,
   switch (node->type)
     {
     case STRATA_VALUE_NULL:
-      g_string_append (out, "null");
+      g_string_append_len (e->out, "null", 4);
       break;
     case STRATA_VALUE_TIMESTAMP:
       text = _strata_go_format_time (node->text, TRUE);
-      write_string (out, text);
+      write_string (e, text);
       break;
     case STRATA_VALUE_FLOAT:
       text = _strata_go_float_text (node->text, TRUE);
-      g_string_append (out, text);
+      write_raw (e, text);
       break;
-    case STRATA_VALUE_BOOL:
     case STRATA_VALUE_INT:
+      /* canonical decimal digits print as they are (the common case) */
+      if (is_plain_decimal (node->text))
+        {
+          g_string_append (e->out, node->text);
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+    case STRATA_VALUE_BOOL:
       text = _strata_go_sprint (node);
-      g_string_append (out, text);
+      write_raw (e, text);
       break;
     case STRATA_VALUE_STRING:
     default:
-      write_string (out, node->text);
+      write_string (e, node->text);
       break;
     }
 }
 
 static void
-newline (GString  *out,
-         guint     depth,
-         gboolean  compact)
+newline (Emitter *e,
+         guint    depth)
 {
-  if (compact)
+  static const char spaces[] = "                                                                ";
+
+  if (e->compact)
     return;
-  g_string_append_c (out, '\n');
-  for (guint i = 0; i < depth; i++)
-    g_string_append (out, "  ");
-}
-
-static void emit_node (GString *out, const StrataNode *node, guint depth, gboolean compact);
-
-static void
-emit_children (GString          *out,
-               GPtrArray        *children,
-               gboolean          object,
-               guint             depth,
-               gboolean          compact)
-{
-  g_string_append_c (out, object ? '{' : '[');
-  for (guint i = 0; i < children->len; i++)
+  g_string_append_c (e->out, '\n');
+  for (guint n = depth * 2; n > 0; )
     {
-      const StrataNode *child = g_ptr_array_index (children, i);
+      guint chunk = MIN (n, sizeof spaces - 1);
 
-      if (i > 0)
-        g_string_append_c (out, ',');
-      newline (out, depth + 1, compact);
-      if (object)
-        {
-          g_autofree char *go_name = NULL;
-
-          if ((child->flags & STRATA_NODE_FLAG_GO_NAME) && child->key != NULL && child->key[0] != '\0')
-            go_name = g_strdup_printf ("%c%s", g_ascii_toupper (child->key[0]), child->key + 1);
-          write_string (out, go_name ? go_name : child->key ? child->key : "");
-          g_string_append (out, compact ? ":" : ": ");
-        }
-      emit_node (out, child, depth + 1, compact);
+      g_string_append_len (e->out, spaces, chunk);
+      n -= chunk;
     }
-  if (children->len > 0)
-    newline (out, depth, compact);
-  g_string_append_c (out, object ? '}' : ']');
+}
+
+static void emit_node (Emitter *e, const StrataNode *node, guint depth, gboolean as_map);
+
+static void
+emit_entry (Emitter          *e,
+            const StrataNode *child,
+            gboolean          object,
+            gboolean          first,
+            guint             depth)
+{
+  if (!first)
+    g_string_append_c (e->out, ',');
+  newline (e, depth + 1);
+  if (object)
+    {
+      if ((child->flags & STRATA_NODE_FLAG_GO_NAME) && child->key != NULL && child->key[0] != '\0')
+        write_go_name (e, child->key);
+      else
+        write_string (e, child->key ? child->key : "");
+      g_string_append_len (e->out, ": ", e->compact ? 1 : 2);
+    }
+  emit_node (e, child, depth + 1, FALSE);
+}
+
+static int
+compare_byte_keys (gconstpointer a,
+                   gconstpointer b)
+{
+  const StrataNode *na = *(StrataNode * const *) a;
+  const StrataNode *nb = *(StrataNode * const *) b;
+
+  return strcmp (na->key ? na->key : "", nb->key ? nb->key : "");
+}
+
+/* A Go map: entries sorted by key bytes (a stable sort, as
+ * _strata_emit_ordered_children does), YAML_ONLY ones left out. */
+static void
+emit_map (Emitter          *e,
+          const StrataNode *node,
+          guint             depth)
+{
+  GPtrArray *children = node->children;
+  g_autofree gpointer *sorted = g_memdup2 (children->pdata, children->len * sizeof (gpointer));
+
+  guint n = 0;
+
+  g_qsort_with_data (sorted, children->len, sizeof (gpointer), (GCompareDataFunc) compare_byte_keys, NULL);
+  g_string_append_c (e->out, '{');
+  for (guint i = 0; i < children->len; i++)
+    if (!(((StrataNode *) sorted[i])->flags & STRATA_NODE_FLAG_YAML_ONLY))
+      emit_entry (e, sorted[i], TRUE, n++ == 0, depth);
+  if (n > 0)
+    newline (e, depth);
+  g_string_append_c (e->out, '}');
+}
+
+/* A struct: fields in tree order; encoding/json leaves `x-*` out, and
+ * YAML_ONLY fields. A list: items in order. */
+static void
+emit_in_order (Emitter          *e,
+               const StrataNode *node,
+               guint             depth)
+{
+  gboolean object = node->kind == STRATA_NODE_MAPPING;
+  guint n = 0;
+
+  g_string_append_c (e->out, object ? '{' : '[');
+  for (guint i = 0; i < node->children->len; i++)
+    {
+      const StrataNode *child = g_ptr_array_index (node->children, i);
+
+      if (object && ((child->key != NULL && g_str_has_prefix (child->key, "x-")) ||
+                     (child->flags & STRATA_NODE_FLAG_YAML_ONLY)))
+        continue;
+      emit_entry (e, child, object, n++ == 0, depth);
+    }
+  if (n > 0)
+    newline (e, depth);
+  g_string_append_c (e->out, object ? '}' : ']');
 }
 
 static void
-emit_node (GString          *out,
+emit_node (Emitter          *e,
            const StrataNode *node,
            guint             depth,
-           gboolean          compact)
+           gboolean          as_map)
 {
-  g_autoptr(GPtrArray) children = NULL;
-
   if (node->kind == STRATA_NODE_SCALAR)
-    {
-      write_scalar (out, node);
-      return;
-    }
-  if (node->kind == STRATA_NODE_MAPPING)
-    children = _strata_emit_ordered_children (node, TRUE);
+    write_scalar (e, node);
+  else if (node->kind == STRATA_NODE_MAPPING && (as_map || (node->flags & STRATA_NODE_FLAG_MAP)))
+    emit_map (e, node, depth);
   else
-    {
-      children = g_ptr_array_new ();
-      for (guint i = 0; i < strata_node_get_n_children (node); i++)
-        g_ptr_array_add (children, strata_node_get_child (node, i));
-    }
-  emit_children (out, children, node->kind == STRATA_NODE_MAPPING, depth, compact);
+    emit_in_order (e, node, depth);
+}
+
+static char *
+emit (const StrataNode *node,
+      gboolean          compact,
+      gboolean          dollars,
+      gboolean          as_map)
+{
+  Emitter e = { g_string_sized_new (4096), compact, dollars };
+
+  emit_node (&e, node, 0, as_map);
+  return g_string_free (e.out, FALSE);
 }
 
 char *
 _strata_emit_json_raw (const StrataNode *node,
                        gboolean          compact)
 {
-  GString *out = g_string_new (NULL);
-
-  emit_node (out, node, 0, compact);
-  return g_string_free (out, FALSE);
+  return emit (node, compact, FALSE, FALSE);
 }
 
 char *
 strata_emit_json (const StrataNode *root,
                   gboolean          compact)
 {
-  g_autofree char *raw = NULL;
-
   g_return_val_if_fail (root != NULL, NULL);
 
-  if (root->kind == STRATA_NODE_MAPPING && !(root->flags & STRATA_NODE_FLAG_MAP))
-    {
-      /* Project.MarshalJSON: the top level is a map[string]any */
-      g_autoptr(StrataNode) copy = strata_node_copy (root);
+  /* Project.MarshalJSON: the top level is a map[string]any */
+  return emit (root, compact, TRUE, root->kind == STRATA_NODE_MAPPING);
+}
 
-      copy->flags |= STRATA_NODE_FLAG_MAP;
-      raw = _strata_emit_json_raw (copy, compact);
-    }
-  else
-    raw = _strata_emit_json_raw (root, compact);
+char *
+strata_emit_json_model (const StrataNode *node,
+                        gboolean          compact)
+{
+  g_return_val_if_fail (node != NULL, NULL);
 
-  return _strata_emit_escape_dollars (raw);
+  return _strata_emit_json_raw (node, compact);
 }

@@ -94,7 +94,8 @@ gboolean
 _strata_go_parse_int (const char *text,
                       gint64     *value)
 {
-  g_autofree char *plain = NULL;
+  g_autofree char *joined = NULL;
+  const char *plain = text;
   const char *digits;
   guint base;
   guint64 magnitude;
@@ -102,13 +103,17 @@ _strata_go_parse_int (const char *text,
 
   if (text == NULL)
     return FALSE;
-  plain = g_strdup (text);
-  g_strdelimit (plain, "_", '\x01');
-  {
-    g_auto(GStrv) parts = g_strsplit (plain, "\x01", -1);
-    g_free (plain);
-    plain = g_strjoinv ("", parts);
-  }
+  /* every '_' goes (and, as the split below has always done, every \x01) */
+  if (strpbrk (text, "_\x01") != NULL)
+    {
+      g_auto(GStrv) parts = NULL;
+
+      joined = g_strdup (text);
+      g_strdelimit (joined, "_", '\x01');
+      parts = g_strsplit (joined, "\x01", -1);
+      g_free (joined);
+      plain = joined = g_strjoinv ("", parts);
+    }
 
   if (!go_int_syntax (plain, &base, &digits))
     return FALSE;

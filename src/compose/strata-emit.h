@@ -23,4 +23,10 @@ char *strata_emit_yaml (const StrataNode *root);
 char *strata_emit_json (const StrataNode *root,
                         gboolean          compact);
 
+/* The JSON of @node as compose's model holds it: fields in struct order,
+ * `$` not doubled (what the config hash is computed from, and what the
+ * engine creates containers from). @compact drops the indentation. */
+char *strata_emit_json_model (const StrataNode *node,
+                              gboolean          compact);
+
 G_END_DECLS

@@ -35,45 +35,52 @@ typedef enum
   CAST_BOOL,     /* true/false, and YAML 1.1 words with a warning */
 } CastKind;
 
-static const struct
+typedef struct
 {
   const char *pattern;
   CastKind    cast;
-} casts[] = {
-  { "services.*.configs.[].mode", CAST_INT },
-  { "services.*.cpu_count", CAST_INT64 },
-  { "services.*.cpu_percent", CAST_FLOAT },
-  { "services.*.cpu_period", CAST_INT64 },
-  { "services.*.cpu_quota", CAST_INT64 },
-  { "services.*.cpu_rt_period", CAST_INT64 },
-  { "services.*.cpu_rt_runtime", CAST_INT64 },
-  { "services.*.cpus", CAST_FLOAT32 },
-  { "services.*.cpu_shares", CAST_INT64 },
-  { "services.*.init", CAST_BOOL },
-  { "services.*.deploy.replicas", CAST_INT },
-  { "services.*.deploy.update_config.parallelism", CAST_INT },
-  { "services.*.deploy.update_config.max_failure_ratio", CAST_FLOAT },
-  { "services.*.deploy.rollback_config.parallelism", CAST_INT },
-  { "services.*.deploy.rollback_config.max_failure_ratio", CAST_FLOAT },
-  { "services.*.deploy.restart_policy.max_attempts", CAST_INT },
-  { "services.*.deploy.placement.max_replicas_per_node", CAST_INT },
-  { "services.*.healthcheck.retries", CAST_INT },
-  { "services.*.healthcheck.disable", CAST_BOOL },
-  { "services.*.oom_kill_disable", CAST_BOOL },
-  { "services.*.oom_score_adj", CAST_INT64 },
-  { "services.*.pids_limit", CAST_INT64 },
-  { "services.*.ports.[].target", CAST_INT },
-  { "services.*.privileged", CAST_BOOL },
-  { "services.*.read_only", CAST_BOOL },
-  { "services.*.scale", CAST_INT },
-  { "services.*.secrets.[].mode", CAST_INT },
-  { "services.*.stdin_open", CAST_BOOL },
-  { "services.*.tty", CAST_BOOL },
-  { "services.*.ulimits.*", CAST_INT },
-  { "services.*.ulimits.*.hard", CAST_INT },
-  { "services.*.ulimits.*.soft", CAST_INT },
-  { "services.*.volumes.[].read_only", CAST_BOOL },
-  { "services.*.volumes.[].volume.nocopy", CAST_BOOL },
+} Cast;
+
+/* The patterns under "services.*.", written after that prefix ... */
+static const Cast service_casts[] = {
+  { "configs.[].mode", CAST_INT },
+  { "cpu_count", CAST_INT64 },
+  { "cpu_percent", CAST_FLOAT },
+  { "cpu_period", CAST_INT64 },
+  { "cpu_quota", CAST_INT64 },
+  { "cpu_rt_period", CAST_INT64 },
+  { "cpu_rt_runtime", CAST_INT64 },
+  { "cpus", CAST_FLOAT32 },
+  { "cpu_shares", CAST_INT64 },
+  { "init", CAST_BOOL },
+  { "deploy.replicas", CAST_INT },
+  { "deploy.update_config.parallelism", CAST_INT },
+  { "deploy.update_config.max_failure_ratio", CAST_FLOAT },
+  { "deploy.rollback_config.parallelism", CAST_INT },
+  { "deploy.rollback_config.max_failure_ratio", CAST_FLOAT },
+  { "deploy.restart_policy.max_attempts", CAST_INT },
+  { "deploy.placement.max_replicas_per_node", CAST_INT },
+  { "healthcheck.retries", CAST_INT },
+  { "healthcheck.disable", CAST_BOOL },
+  { "oom_kill_disable", CAST_BOOL },
+  { "oom_score_adj", CAST_INT64 },
+  { "pids_limit", CAST_INT64 },
+  { "ports.[].target", CAST_INT },
+  { "privileged", CAST_BOOL },
+  { "read_only", CAST_BOOL },
+  { "scale", CAST_INT },
+  { "secrets.[].mode", CAST_INT },
+  { "stdin_open", CAST_BOOL },
+  { "tty", CAST_BOOL },
+  { "ulimits.*", CAST_INT },
+  { "ulimits.*.hard", CAST_INT },
+  { "ulimits.*.soft", CAST_INT },
+  { "volumes.[].read_only", CAST_BOOL },
+  { "volumes.[].volume.nocopy", CAST_BOOL },
+};
+
+/* ... and the others, whole. */
+static const Cast top_casts[] = {
   { "networks.*.external", CAST_BOOL },
   { "networks.*.internal", CAST_BOOL },
   { "networks.*.attachable", CAST_BOOL },
@@ -84,29 +91,66 @@ static const struct
   { "configs.*.external", CAST_BOOL },
 };
 
+/* Whether the dotted @path matches @pattern part by part, as comparing
+ * their g_strsplit (".") parts does, without splitting either (this runs
+ * for every string value of every file). */
 static gboolean
-path_matches (char       **path,
-              const char  *pattern)
+path_matches (const char *path,
+              const char *pattern)
 {
-  g_auto(GStrv) want = g_strsplit (pattern, ".", -1);
-  guint i;
-
-  for (i = 0; path[i] != NULL && want[i] != NULL; i++)
-    if (!g_str_equal (want[i], "*") && !g_str_equal (want[i], path[i]))
-      return FALSE;
-  return path[i] == NULL && want[i] == NULL;
+  for (;;)
+    {
+      if (pattern[0] == '*' && (pattern[1] == '.' || pattern[1] == '\0'))
+        {
+          while (*path != '\0' && *path != '.')
+            path++;
+          pattern++;
+        }
+      else
+        {
+          for (; *pattern != '\0' && *pattern != '.'; pattern++, path++)
+            if (*path != *pattern)
+              return FALSE;
+          if (*path != '\0' && *path != '.')
+            return FALSE;
+        }
+      /* both at the end of a part */
+      if (*pattern == '\0' || *path == '\0')
+        return *pattern == '\0' && *path == '\0';
+      path++;
+      pattern++;
+    }
 }
 
+static gboolean
+find_in (const Cast *table,
+         gsize       n_casts,
+         const char *path,
+         CastKind   *cast)
+{
+  for (gsize i = 0; i < n_casts; i++)
+    if (table[i].pattern[0] == path[0] && path_matches (path, table[i].pattern))
+      return (*cast = table[i].cast, TRUE);
+  return FALSE;
+}
+
+/* No pattern starts with "*", so a first character that differs is no match;
+ * "services.NAME." is common to most paths and patterns: match it once. */
 static gboolean
 find_cast (const char *path,
            CastKind   *cast)
 {
-  g_auto(GStrv) parts = g_strsplit (path, ".", -1);
+  /* g_strsplit ("", ".") has no parts and matches no pattern */
+  if (path[0] == '\0')
+    return FALSE;
+  if (strncmp (path, "services.", strlen ("services.")) == 0)
+    {
+      const char *after_service = strchr (path + strlen ("services."), '.');
 
-  for (guint i = 0; i < G_N_ELEMENTS (casts); i++)
-    if (path_matches (parts, casts[i].pattern))
-      return (*cast = casts[i].cast, TRUE);
-  return FALSE;
+      return after_service != NULL &&
+             find_in (service_casts, G_N_ELEMENTS (service_casts), after_service + 1, cast);
+    }
+  return find_in (top_casts, G_N_ELEMENTS (top_casts), path, cast);
 }
 
 /* Go's strconv.ParseInt (s, 10, 64): an optional sign and decimal digits. */

@@ -95,8 +95,11 @@ summarize_flow (GString          *out,
     {
       gboolean quote = node->type == STRATA_VALUE_STRING &&
                        (*node->text == 0 || strpbrk (node->text, ",{}[]") != NULL);
-      g_string_append_printf (out, quote ? "\"%s\"" : "%s",
-                              node->type == STRATA_VALUE_NULL ? "null" : node->text);
+      if (quote)
+        g_string_append_c (out, '"');
+      g_string_append (out, node->type == STRATA_VALUE_NULL ? "null" : node->text);
+      if (quote)
+        g_string_append_c (out, '"');
       return;
     }
   g_string_append_c (out, node->kind == STRATA_NODE_MAPPING ? '{' : '[');
@@ -107,7 +110,10 @@ summarize_flow (GString          *out,
       if (i > 0)
         g_string_append (out, ", ");
       if (node->kind == STRATA_NODE_MAPPING)
-        g_string_append_printf (out, "%s: ", child->key);
+        {
+          g_string_append (out, child->key);
+          g_string_append (out, ": ");
+        }
       summarize_flow (out, child);
     }
   g_string_append_c (out, node->kind == STRATA_NODE_MAPPING ? '}' : ']');

@@ -112,7 +112,11 @@ _strata_merge_path (StrataMergeCtx *ctx,
   GString *path = g_string_new (NULL);
 
   for (guint i = 0; i < ctx->path->len; i++)
-    g_string_append_printf (path, "%s%s", i ? "." : "", seg (ctx, i));
+    {
+      if (i > 0)
+        g_string_append_c (path, '.');
+      g_string_append (path, seg (ctx, i));
+    }
   if (index >= 0)
     g_string_append_printf (path, "[%d]", index);
   return g_string_free (path, FALSE);

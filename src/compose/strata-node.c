@@ -6,7 +6,9 @@
 
 #include "config.h"
 
-#include "strata-node.h"
+#include <string.h>
+
+#include "strata-node-private.h"
 
 static StrataNode *
 node_new (StrataNodeKind        kind,
@@ -32,6 +34,21 @@ strata_node_new_scalar (const StrataPosition *pos,
   StrataNode *node = node_new (STRATA_NODE_SCALAR, pos);
 
   node->text = g_strdup (text ? text : "");
+  node->type = type;
+
+  return node;
+}
+
+/* A scalar of the @length bytes at @text (which need not end there). */
+StrataNode *
+strata_node_new_scalar_len (const StrataPosition *pos,
+                            const char           *text,
+                            gsize                 length,
+                            StrataValueType       type)
+{
+  StrataNode *node = node_new (STRATA_NODE_SCALAR, pos);
+
+  node->text = g_strndup (text, length);
   node->type = type;
 
   return node;
@@ -100,6 +117,7 @@ strata_node_free (StrataNode *node)
   g_clear_pointer (&node->children, g_ptr_array_unref);
   g_clear_pointer (&node->shadowed, g_array_unref);
   g_clear_pointer (&node->interpolated, g_array_unref);
+  g_free (node->index);
   g_slice_free (StrataNode, node);
 }
 
@@ -120,21 +138,36 @@ strata_node_get_child (const StrataNode *node,
 }
 
 static gint
-find_key (const StrataNode *mapping,
-          const char       *key)
+scan (const StrataNode *mapping,
+      const char       *key)
 {
-  if (mapping == NULL || mapping->kind != STRATA_NODE_MAPPING)
-    return -1;
-
   for (guint i = 0; i < mapping->children->len; i++)
     {
       StrataNode *child = g_ptr_array_index (mapping->children, i);
 
-      if (g_strcmp0 (child->key, key) == 0)
+      if (key == NULL ? child->key == NULL
+                      : child->key != NULL && child->key[0] == key[0] && strcmp (child->key, key) == 0)
         return i;
     }
-
   return -1;
+}
+
+static gint
+find_key (const StrataNode *mapping,
+          const char       *key)
+{
+  gint i;
+
+  if (mapping == NULL || mapping->kind != STRATA_NODE_MAPPING)
+    return -1;
+  if (key == NULL || mapping->children->len < STRATA_NODE_INDEX_MIN)
+    return scan (mapping, key);
+  if ((i = _strata_node_index_find (mapping, key)) >= 0)
+    return i;
+  /* Not indexed: absent, or added behind the index's back. */
+  if ((i = scan (mapping, key)) >= 0)
+    _strata_node_index_clear (mapping);
+  return i;
 }
 
 StrataNode *
@@ -164,6 +197,8 @@ strata_node_append (StrataNode *parent,
   g_return_if_fail (parent->children != NULL);
 
   g_ptr_array_add (parent->children, child);
+  if (parent->index != NULL)
+    _strata_node_index_added (parent);
 }
 
 /* Sets @key to @value (taking ownership), replacing an existing entry in
@@ -186,7 +221,7 @@ strata_node_set (StrataNode *mapping,
   i = find_key (mapping, key);
   if (i < 0)
     {
-      g_ptr_array_add (mapping->children, value);
+      strata_node_append (mapping, value);
       return;
     }
 
@@ -202,6 +237,7 @@ strata_node_steal (StrataNode *mapping,
 
   if (i < 0)
     return NULL;
+  _strata_node_index_clear (mapping);
   return g_ptr_array_steal_index (mapping->children, i);
 }
 

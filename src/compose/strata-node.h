@@ -143,15 +143,24 @@ struct _StrataNode
 
   /* Provenance, filled in by the merge. */
   StrataOriginKind   origin;
+
+  /* Output hints, see StrataNodeFlags (here to leave no padding). */
+  StrataNodeFlags    flags;
+
   GArray            *shadowed;      /* of StrataPosition, or NULL */
   GArray            *interpolated;  /* of StrataPosition (variable definitions), or NULL */
 
-  /* Output hints, see StrataNodeFlags. */
-  StrataNodeFlags    flags;
+  /* Private to strata-node.c: a lookup index of a big mapping (hints that
+   * are checked on use, so direct changes to children stay safe). */
+  gpointer           index;
 };
 
 StrataNode      *strata_node_new_scalar     (const StrataPosition *pos,
                                              const char           *text,
+                                             StrataValueType       type);
+StrataNode      *strata_node_new_scalar_len (const StrataPosition *pos,
+                                             const char           *text,
+                                             gsize                 length,
                                              StrataValueType       type);
 StrataNode      *strata_node_new_mapping    (const StrataPosition *pos);
 StrataNode      *strata_node_new_sequence   (const StrataPosition *pos);

@@ -109,32 +109,70 @@ shape_scalar (StrataNode       *node,
     }
 }
 
+/* The field of @schema that takes the entry @key (a DROPPED field takes it
+ * to drop it), or -1: fields the model does not have (INPUT_ONLY) keep
+ * their values as written. */
+static gint
+field_for_key (const StrataSchemaStruct *schema,
+               const char               *key)
+{
+  if (key == NULL)
+    return -1;
+  for (guint f = 0; f < schema->n_fields; f++)
+    {
+      const StrataSchemaField *field = &schema->fields[f];
+
+      if (field->name[0] == key[0] && strcmp (field->name, key) == 0 &&
+          (!(field->flags & STRATA_SCHEMA_FIELD_INPUT_ONLY) || (field->flags & STRATA_SCHEMA_FIELD_DROPPED)))
+        return f;
+    }
+  return -1;
+}
+
+/* Takes each entry of @rest that is a field of @schema into @slots (the
+ * first entry of a key wins); the others stay in @rest, in order. */
+static void
+sort_into_fields (GPtrArray                *rest,
+                  const StrataSchemaStruct *schema,
+                  StrataNode              **slots)
+{
+  guint kept = 0;
+
+  for (guint i = 0; i < rest->len; i++)
+    {
+      StrataNode *child = g_ptr_array_index (rest, i);
+      gint f = field_for_key (schema, child->key);
+
+      if (f >= 0 && slots[f] == NULL)
+        slots[f] = child;
+      else
+        g_ptr_array_index (rest, kept++) = child;
+    }
+  g_ptr_array_set_free_func (rest, NULL);
+  g_ptr_array_set_size (rest, kept);
+  g_ptr_array_set_free_func (rest, (GDestroyNotify) strata_node_free);
+}
+
 static void
 shape_struct (StrataNode               *node,
               const StrataSchemaStruct *schema)
 {
   g_autoptr(GPtrArray) rest = node->children;
+  g_autofree StrataNode **slots = g_new0 (StrataNode *, schema->n_fields + 1);
 
   node->children = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_node_free);
+  sort_into_fields (rest, schema, slots);
   for (guint f = 0; f < schema->n_fields; f++)
     {
       const StrataSchemaField *field = &schema->fields[f];
-      StrataNode *child = NULL;
+      StrataNode *child = slots[f];
 
-      /* fields the model does not have keep their values as written,
-       * unless compose drops them */
+      /* fields the model does not have keep their values as written
+       * (they stayed in @rest), unless compose drops them */
       if (field->flags & STRATA_SCHEMA_FIELD_DROPPED)
-        for (guint i = 0; i < rest->len; i++)
-          if (g_strcmp0 (((StrataNode *) g_ptr_array_index (rest, i))->key, field->name) == 0)
-            {
-              g_ptr_array_remove_index (rest, i);
-              break;
-            }
+        g_clear_pointer (&child, strata_node_free);
       if (field->flags & (STRATA_SCHEMA_FIELD_INPUT_ONLY | STRATA_SCHEMA_FIELD_DROPPED))
         continue;
-      for (guint i = 0; i < rest->len && child == NULL; i++)
-        if (g_strcmp0 (((StrataNode *) g_ptr_array_index (rest, i))->key, field->name) == 0)
-          child = g_ptr_array_steal_index (rest, i);
 
       if (child != NULL && !_strata_schema_shape (child, field->kind, field->elem, field->sub, field->flags))
         g_clear_pointer (&child, strata_node_free);

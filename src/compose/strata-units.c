@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "strata-schema-private.h"
+#include "strata-units.h"
 #include "strata-yaml-private.h"
 
 gboolean
@@ -194,4 +195,13 @@ _strata_format_duration (gint64 nanoseconds)
   append_fraction (out, (secs % 60) * 1000000000 + u % 1000000000, 9);
   g_string_append_c (out, 's');
   return g_string_free (out, FALSE);
+}
+
+gboolean
+strata_parse_duration (const char *text,
+                       gint64     *nanoseconds)
+{
+  g_return_val_if_fail (text != NULL && nanoseconds != NULL, FALSE);
+
+  return _strata_parse_duration (text, nanoseconds);
 }

@@ -24,11 +24,45 @@
 #include "strata-validate-private.h"
 #include "strata-validate.h"
 
+/* The place being checked, built into "services.web.ports" only for an
+ * error: a frame per level on the stack. */
+typedef struct _Path Path;
+struct _Path
+{
+  const Path *parent;
+  const char *key;    /* or NULL: the item at @index of a list */
+  guint       index;
+};
+
 static gboolean check_node (const StrataNode        *node,
                             const StrataNode        *acc,
                             const StrataSchemaField *field,
-                            const char              *path,
+                            const Path              *path,
                             GError                 **error);
+
+static void
+append_path (GString    *out,
+             const Path *path)
+{
+  if (path == NULL)
+    return;
+  append_path (out, path->parent);
+  if (out->len > 0)
+    g_string_append_c (out, '.');
+  if (path->key != NULL)
+    g_string_append (out, path->key);
+  else
+    g_string_append_printf (out, "%u", path->index);
+}
+
+static char *
+path_string (const Path *path)
+{
+  GString *out = g_string_new (NULL);
+
+  append_path (out, path);
+  return g_string_free (out, FALSE);
+}
 
 static const char *
 default_input (StrataSchemaKind kind)
@@ -84,37 +118,54 @@ json_type (const StrataNode *node)
     }
 }
 
+/* Whether the @len bytes at @token spell @word. */
+static inline gboolean
+token_is (const char *token,
+          gsize       len,
+          const char *word)
+{
+  return strncmp (token, word, len) == 0 && word[len] == '\0';
+}
+
 /* An interpolated value is a string until compose casts it by its field. */
 static gboolean
 casts_to (const StrataNode *node,
-          const char       *type)
+          const char       *type,
+          gsize             len)
 {
   gint64 i;
   char *end = NULL;
 
   if (node->kind != STRATA_NODE_SCALAR || node->origin != STRATA_ORIGIN_INTERPOLATED)
     return FALSE;
-  if (g_str_equal (type, "integer"))
+  if (token_is (type, len, "integer"))
     return _strata_go_parse_int (node->text, &i);
-  if (g_str_equal (type, "number"))
+  if (token_is (type, len, "number"))
     return node->text[0] != '\0' && (g_ascii_strtod (node->text, &end), *end == '\0');
-  if (g_str_equal (type, "boolean"))
+  if (token_is (type, len, "boolean"))
     return g_str_equal (node->text, "true") || g_str_equal (node->text, "false");
   return FALSE;
 }
 
+/* @spec is JSON types separated by "," or "|". */
 static gboolean
 accepts (const char       *spec,
          const StrataNode *node)
 {
   const char *type = json_type (node);
-  g_auto(GStrv) types = g_strsplit_set (spec, ",|", -1);
+  gboolean integer = node->kind == STRATA_NODE_SCALAR && node->type == STRATA_VALUE_INT;
 
-  for (guint i = 0; types[i]; i++)
-    if (g_str_equal (types[i], type) || (g_str_equal (types[i], "number") && g_str_equal (type, "integer")) ||
-        casts_to (node, types[i]))
-      return TRUE;
-  return FALSE;
+  for (const char *token = spec; ; )
+    {
+      gsize len = strcspn (token, ",|");
+
+      if (token_is (token, len, type) || (integer && token_is (token, len, "number")) ||
+          casts_to (node, token, len))
+        return TRUE;
+      if (token[len] == '\0')
+        return FALSE;
+      token += len + 1;
+    }
 }
 
 /* "number,string|object" → "number or string"; object is a mapping, array a list */
@@ -158,10 +209,11 @@ type_hint (const char       *want,
 static gboolean
 type_error (GError          **error,
             const StrataNode *node,
-            const char       *path,
+            const Path       *at,
             const char       *spec)
 {
   g_autofree char *want = human_types (spec);
+  g_autofree char *path = path_string (at);
   /* a null value has no place of its own: point at its key */
   const StrataPosition *pos = strata_node_is_null (node) ? _strata_node_place (node) : &node->pos;
 
@@ -169,19 +221,12 @@ type_error (GError          **error,
                             "%s must be a %s", path, want);
 }
 
-static char *
-child_path (const char *path,
-            const char *key)
-{
-  return path[0] == '\0' ? g_strdup (key) : g_strdup_printf ("%s.%s", path, key);
-}
-
 static const StrataSchemaField *
 find_field (const StrataSchemaStruct *schema,
             const char               *key)
 {
   for (guint f = 0; f < schema->n_fields; f++)
-    if (g_str_equal (schema->fields[f].name, key) &&
+    if (schema->fields[f].name[0] == key[0] && strcmp (schema->fields[f].name, key) == 0 &&
         !(schema->fields[f].flags & STRATA_SCHEMA_FIELD_OUTPUT_ONLY))
       return &schema->fields[f];
   return NULL;
@@ -190,11 +235,12 @@ find_field (const StrataSchemaStruct *schema,
 static gboolean
 unknown_key (GError                  **error,
              const StrataNode         *child,
-             const char               *path,
+             const Path               *at,
              const StrataSchemaStruct *schema)
 {
   const char *suggestion = _strata_closest_name (child->key, schema);
   g_autofree char *hint = NULL;
+  g_autofree char *path = path_string (at);
 
   if (suggestion != NULL)
     hint = g_strdup_printf (_("Did you mean `%s`? A key of your own must start with x-."), suggestion);
@@ -209,27 +255,30 @@ static gboolean
 check_struct (const StrataNode         *node,
               const StrataNode         *acc,
               const StrataSchemaStruct *schema,
-              const char               *path,
+              const Path               *path,
               GError                  **error)
 {
   for (guint f = 0; f < schema->n_fields; f++)
     if ((schema->fields[f].flags & STRATA_SCHEMA_FIELD_REQUIRED) &&
         strata_node_lookup (node, schema->fields[f].name) == NULL)
-      return _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, _strata_node_place (node),
-                                _("Add the missing key."), "%s %s is required", path, schema->fields[f].name);
+      {
+        g_autofree char *where = path_string (path);
+
+        return _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, _strata_node_place (node),
+                                  _("Add the missing key."), "%s %s is required", where, schema->fields[f].name);
+      }
   for (guint i = 0; i < strata_node_get_n_children (node); i++)
     {
       const StrataNode *child = strata_node_get_child (node, i);
       const StrataSchemaField *field;
-      g_autofree char *sub_path = NULL;
+      Path sub_path = { path, child->key, 0 };
 
       if (g_str_has_prefix (child->key, "x-"))
         continue;
       if ((field = find_field (schema, child->key)) == NULL)
         return unknown_key (error, child, path, schema);
-      sub_path = child_path (path, child->key);
       if (!check_node (child, acc && acc->kind == STRATA_NODE_MAPPING ? strata_node_lookup (acc, child->key) : NULL,
-                       field, sub_path, error))
+                       field, &sub_path, error))
         return FALSE;
     }
   return TRUE;
@@ -238,7 +287,7 @@ check_struct (const StrataNode         *node,
 /* compose-spec.json's patternProperties without additionalProperties: the
  * maps whose keys must be names ([a-zA-Z0-9._-]+). */
 static gboolean
-needs_name_keys (const char *path)
+needs_name_keys_text (const char *path)
 {
   g_auto(GStrv) parts = g_strsplit (path, ".", -1);
   guint n = g_strv_length (parts);
@@ -250,13 +299,48 @@ needs_name_keys (const char *path)
          (g_str_equal (parts[2], "networks") || g_str_equal (parts[2], "depends_on"));
 }
 
+/* The same, without building the path: the last dotted part of the path
+ * is the end of the last key, so only a key ending in one of these words
+ * can name such a map. */
+static gboolean
+needs_name_keys (const Path *path)
+{
+  const char *words[] = { "services", "volumes", "secrets", "configs", "networks", "depends_on" };
+  g_autofree char *text = NULL;
+  gboolean maybe = FALSE;
+
+  if (path == NULL || path->key == NULL)
+    return path == NULL && needs_name_keys_text ("");
+  for (guint i = 0; i < G_N_ELEMENTS (words) && !maybe; i++)
+    maybe = g_str_has_suffix (path->key, words[i]);
+  if (!maybe)
+    return FALSE;
+  text = path_string (path);
+  return needs_name_keys_text (text);
+}
+
+/* ^[a-zA-Z0-9._-]+$ as GRegex (PCRE) matches it: `$` also matches before
+ * a final newline. */
+static gboolean
+is_name (const char *key)
+{
+  const char *p = key;
+
+  while (g_ascii_isalnum (*p) || *p == '.' || *p == '_' || *p == '-')
+    p++;
+  return p > key && (p[0] == '\0' || (p[0] == '\n' && p[1] == '\0'));
+}
+
 static gboolean
 check_name_key (const StrataNode  *child,
-                const char        *path,
+                const Path        *at,
                 GError           **error)
 {
-  if (g_regex_match_simple ("^[a-zA-Z0-9._-]+$", child->key, 0, 0))
+  g_autofree char *path = NULL;
+
+  if (is_name (child->key))
     return TRUE;
+  path = path_string (at);
   return _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, _strata_node_place (child),
                             _("A name may only hold letters, digits, `.`, `_` and `-`: rename it "
                               "(and every reference to it)."),
@@ -269,9 +353,10 @@ check_items (const StrataNode        *node,
              const StrataNode        *acc,
              const StrataSchemaField *field,
              GError                 **error,
-             const char              *path)
+             const Path              *path)
 {
   StrataSchemaField item = { NULL, field->elem, 0, field->sub, 0, field->item, NULL };
+  gboolean name_keys = node->kind == STRATA_NODE_MAPPING && needs_name_keys (path);
 
   /* the list form of a mapping (KEY=VAL, depends_on, networks) is strings */
   if (node->kind == STRATA_NODE_SEQUENCE && field->kind != STRATA_SCHEMA_LIST)
@@ -283,16 +368,15 @@ check_items (const StrataNode        *node,
   for (guint i = 0; i < strata_node_get_n_children (node); i++)
     {
       const StrataNode *child = strata_node_get_child (node, i);
-      g_autofree char *index = g_strdup_printf ("%u", i);
-      g_autofree char *sub_path = child_path (path, node->kind == STRATA_NODE_MAPPING ? child->key : index);
+      Path sub_path = { path, node->kind == STRATA_NODE_MAPPING ? child->key : NULL, i };
       const StrataNode *acc_child = NULL;
 
-      if (node->kind == STRATA_NODE_MAPPING && child->key != NULL && needs_name_keys (path) &&
+      if (node->kind == STRATA_NODE_MAPPING && child->key != NULL && name_keys &&
           !check_name_key (child, path, error))
         return FALSE;
       if (node->kind == STRATA_NODE_MAPPING && acc != NULL && acc->kind == STRATA_NODE_MAPPING)
         acc_child = strata_node_lookup (acc, child->key);
-      if (!check_node (child, acc_child, &item, sub_path, error))
+      if (!check_node (child, acc_child, &item, &sub_path, error))
         return FALSE;
     }
   return TRUE;
@@ -302,7 +386,7 @@ static gboolean
 check_node (const StrataNode        *node,
             const StrataNode        *acc,
             const StrataSchemaField *field,
-            const char              *path,
+            const Path              *path,
             GError                 **error)
 {
   const char *spec = field->input ? field->input : default_input (field->kind);
@@ -332,5 +416,5 @@ _strata_validate_schema (const StrataNode  *file_root,
   StrataSchemaField field = root;
 
   field.sub = _strata_schema_project ();
-  return check_node (file_root, accumulated, &field, "", error);
+  return check_node (file_root, accumulated, &field, NULL, error);
 }

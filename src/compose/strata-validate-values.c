@@ -20,51 +20,99 @@
 #include "strata-schema-private.h"
 #include "strata-validate-private.h"
 
+/* The path of a value, built only for an error: each level points to its
+ * parent on the stack. A field is ".name", an item "[key]" or "[index]". */
+typedef struct _ValuePath ValuePath;
+struct _ValuePath
+{
+  const ValuePath *parent;
+  const char      *name;   /* a field name or a mapping key; NULL for an index */
+  guint            index;
+  gboolean         item;
+};
+
 static gboolean check_value (const StrataNode         *node,
                              StrataSchemaKind          kind,
                              StrataSchemaKind          elem,
                              const StrataSchemaStruct *sub,
-                             const char               *path,
+                             const ValuePath          *path,
                              GError                  **error);
+
+static void
+append_path (GString         *out,
+             const ValuePath *path)
+{
+  if (path == NULL)
+    return;
+  append_path (out, path->parent);
+  if (!path->item)
+    {
+      if (out->len > 0)
+        g_string_append_c (out, '.');
+      g_string_append (out, path->name);
+    }
+  else if (path->name != NULL)
+    g_string_append_printf (out, "[%s]", path->name);
+  else
+    g_string_append_printf (out, "[%u]", path->index);
+}
+
+static char *
+path_to_string (const ValuePath *path)
+{
+  GString *out = g_string_new (NULL);
+
+  append_path (out, path);
+  return g_string_free (out, FALSE);
+}
 
 static gboolean
 check_scalar (const StrataNode  *node,
               StrataSchemaKind   kind,
-              const char        *path,
+              const ValuePath   *path,
               GError           **error)
 {
   g_autofree char *message = NULL;
+  g_autofree char *where = NULL;
   gint64 value;
 
   if (node->type != STRATA_VALUE_STRING)
     return TRUE;
   if (kind == STRATA_SCHEMA_DURATION && !_strata_parse_duration_full (node->text, &value, &message))
-    return _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, &node->pos,
-                              _("Write a duration such as `30s`, `1m30s`, `500ms` or `2h`."),
-                              "error decoding '%s': %s", path, message);
+    {
+      where = path_to_string (path);
+      return _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, &node->pos,
+                                _("Write a duration such as `30s`, `1m30s`, `500ms` or `2h`."),
+                                "error decoding '%s': %s", where, message);
+    }
   if (kind == STRATA_SCHEMA_BYTES && !_strata_parse_bytes_full (node->text, &value, &message))
-    return _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, &node->pos,
-                              _("Write a size such as `512m`, `1g` or `1048576` (bytes)."),
-                              "error decoding '%s': %s", path, message);
+    {
+      where = path_to_string (path);
+      return _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, &node->pos,
+                                _("Write a size such as `512m`, `1g` or `1048576` (bytes)."),
+                                "error decoding '%s': %s", where, message);
+    }
   return TRUE;
 }
 
 static gboolean
 check_struct (const StrataNode         *node,
               const StrataSchemaStruct *schema,
-              const char               *path,
+              const ValuePath          *path,
               GError                  **error)
 {
   for (guint f = 0; f < schema->n_fields; f++)
     {
       const StrataSchemaField *field = &schema->fields[f];
-      const StrataNode *child = strata_node_lookup (node, field->name);
-      g_autofree char *sub_path = NULL;
+      const StrataNode *child;
+      ValuePath sub_path = { path, field->name, 0, FALSE };
 
-      if (child == NULL || (field->flags & STRATA_SCHEMA_FIELD_INPUT_ONLY))
+      if (field->flags & STRATA_SCHEMA_FIELD_INPUT_ONLY)
         continue;
-      sub_path = path[0] ? g_strdup_printf ("%s.%s", path, field->name) : g_strdup (field->name);
-      if (!check_value (child, field->kind, field->elem, field->sub, sub_path, error))
+      child = strata_node_lookup (node, field->name);
+      if (child == NULL)
+        continue;
+      if (!check_value (child, field->kind, field->elem, field->sub, &sub_path, error))
         return FALSE;
     }
   return TRUE;
@@ -75,19 +123,17 @@ static gboolean
 check_items (const StrataNode         *node,
              StrataSchemaKind          elem,
              const StrataSchemaStruct *sub,
-             const char               *path,
+             const ValuePath          *path,
              GError                  **error)
 {
   for (guint i = 0; i < strata_node_get_n_children (node); i++)
     {
       const StrataNode *child = strata_node_get_child (node, i);
-      g_autofree char *sub_path = NULL;
+      ValuePath sub_path = { path, NULL, i, TRUE };
 
       if (node->kind == STRATA_NODE_MAPPING)
-        sub_path = g_strdup_printf ("%s[%s]", path, child->key);
-      else
-        sub_path = g_strdup_printf ("%s[%u]", path, i);
-      if (!check_value (child, elem, 0, sub, sub_path, error))
+        sub_path.name = child->key;
+      if (!check_value (child, elem, 0, sub, &sub_path, error))
         return FALSE;
     }
   return TRUE;
@@ -98,7 +144,7 @@ check_value (const StrataNode         *node,
              StrataSchemaKind          kind,
              StrataSchemaKind          elem,
              const StrataSchemaStruct *sub,
-             const char               *path,
+             const ValuePath          *path,
              GError                  **error)
 {
   if (node->kind == STRATA_NODE_SCALAR)
@@ -118,5 +164,5 @@ _strata_validate_values (const StrataNode  *project,
 
   if (project->kind != STRATA_NODE_MAPPING)
     return TRUE;
-  return check_struct (project, _strata_schema_project (), "", error);
+  return check_struct (project, _strata_schema_project (), NULL, error);
 }

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "strata-compose-error.h"
 #include "strata-yaml.h"
 #include "strata-yaml-private.h"
@@ -23,7 +25,10 @@ typedef struct
   gboolean        key_is_merge;
   char           *key;
   StrataPosition  key_pos;
-  GHashTable     *keys;           /* key -> GUINT_TO_POINTER (line) */
+  /* The keys seen, for duplicates: the children's keys and merge_keys,
+   * scanned while few, then also in @keys (borrowed strings -> line). */
+  GHashTable     *keys;
+  GPtrArray      *merge_keys;     /* StrataNode: the "<<" keys (owned) */
 
   /* "<<" values, merged when the mapping ends. */
   GPtrArray      *merge_sources;
@@ -38,6 +43,7 @@ frame_free (Frame *frame)
   g_free (frame->anchor);
   g_free (frame->key);
   g_clear_pointer (&frame->keys, g_hash_table_unref);
+  g_clear_pointer (&frame->merge_keys, g_ptr_array_unref);
   g_clear_pointer (&frame->merge_sources, g_ptr_array_unref);
   g_free (frame);
 }
@@ -184,6 +190,66 @@ note_non_string_key (StrataYamlBuilder *builder,
                             "Non-string key in %s: %s", path, what);
 }
 
+/* Mappings with more keys than this look duplicates up in a hash table. */
+#define KEYS_HASH_MIN 16
+
+static void
+keys_add (Frame      *frame,
+          const char *key,
+          guint       line)
+{
+  if (frame->keys == NULL && frame->node->children->len + (frame->merge_keys ? frame->merge_keys->len : 0) < KEYS_HASH_MIN)
+    return;
+  if (frame->keys == NULL)
+    {
+      frame->keys = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < frame->node->children->len; i++)
+        {
+          StrataNode *child = g_ptr_array_index (frame->node->children, i);
+          g_hash_table_insert (frame->keys, child->key, GUINT_TO_POINTER (child->key_pos.line));
+        }
+      for (guint i = 0; frame->merge_keys != NULL && i < frame->merge_keys->len; i++)
+        {
+          StrataNode *merge_key = g_ptr_array_index (frame->merge_keys, i);
+          g_hash_table_insert (frame->keys, merge_key->text, GUINT_TO_POINTER (merge_key->pos.line));
+        }
+    }
+  else
+    g_hash_table_insert (frame->keys, (gpointer) key, GUINT_TO_POINTER (line));
+}
+
+/* Whether @key was a key of @frame already, and on which line. */
+static gboolean
+keys_find (Frame      *frame,
+           const char *key,
+           guint      *line)
+{
+  gpointer value;
+
+  if (frame->keys != NULL)
+    {
+      if (!g_hash_table_lookup_extended (frame->keys, key, NULL, &value))
+        return FALSE;
+      *line = GPOINTER_TO_UINT (value);
+      return TRUE;
+    }
+  for (guint i = 0; i < frame->node->children->len; i++)
+    {
+      StrataNode *child = g_ptr_array_index (frame->node->children, i);
+
+      if (strcmp (child->key, key) == 0)
+        return (*line = child->key_pos.line, TRUE);
+    }
+  for (guint i = 0; frame->merge_keys != NULL && i < frame->merge_keys->len; i++)
+    {
+      StrataNode *merge_key = g_ptr_array_index (frame->merge_keys, i);
+
+      if (strcmp (merge_key->text, key) == 0)
+        return (*line = merge_key->pos.line, TRUE);
+    }
+  return FALSE;
+}
+
 /* A finished node in key position. Takes @node. */
 static gboolean
 take_key (StrataYamlBuilder *builder,
@@ -191,10 +257,11 @@ take_key (StrataYamlBuilder *builder,
           StrataNode        *node,
           GError           **error)
 {
-  gpointer line;
+  guint line;
 
   /* Anchors may point at the key node: keep it until the document ends. */
-  g_ptr_array_add (builder->graveyard, node);
+  if (builder->anchored || node->kind != STRATA_NODE_SCALAR)
+    g_ptr_array_add (builder->graveyard, node);
 
   if (node->kind != STRATA_NODE_SCALAR)
     {
@@ -204,26 +271,45 @@ take_key (StrataYamlBuilder *builder,
       return FALSE;
     }
 
-  if (g_hash_table_lookup_extended (frame->keys, node->text, NULL, &line))
+  if (keys_find (frame, node->text, &line))
     {
       g_autofree char *quoted = _strata_yaml_quote (node->text);
 
       _strata_yaml_set_error (error, STRATA_COMPOSE_ERROR_DUPLICATE_KEY, &node->pos,
                               "mapping key %s already defined at line %u",
-                              quoted, GPOINTER_TO_UINT (line));
+                              quoted, line);
+      if (!builder->anchored)
+        strata_node_free (node);
       return FALSE;
     }
-  g_hash_table_insert (frame->keys, g_strdup (node->text), GUINT_TO_POINTER (node->pos.line));
 
   frame->have_key = TRUE;
   frame->key_is_merge = (node->tag == NULL && node->style == STRATA_SCALAR_STYLE_PLAIN &&
                          g_str_equal (node->text, "<<")) ||
                         g_strcmp0 (node->tag, "!!merge") == 0;
-  frame->key = g_strdup (node->text);
   frame->key_pos = node->pos;
 
   if (!frame->key_is_merge && node->type != STRATA_VALUE_STRING)
     note_non_string_key (builder, node);
+
+  if (frame->key_is_merge)
+    {
+      /* a key of its own: later keys must not repeat it */
+      StrataNode *merge_key = builder->anchored ? strata_node_copy (node) : node;
+
+      if (frame->merge_keys == NULL)
+        frame->merge_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_node_free);
+      g_ptr_array_add (frame->merge_keys, merge_key);
+      keys_add (frame, merge_key->text, merge_key->pos.line);
+      frame->key = g_strdup (merge_key->text);
+    }
+  else if (builder->anchored)
+    frame->key = g_strdup (node->text);
+  else
+    {
+      frame->key = g_steal_pointer (&node->text);
+      strata_node_free (node);
+    }
 
   return TRUE;
 }
@@ -301,6 +387,7 @@ attach (StrataYamlBuilder *builder,
   node->key = g_steal_pointer (&frame->key);
   node->key_pos = frame->key_pos;
   strata_node_append (frame->node, node);
+  keys_add (frame, node->key, node->key_pos.line);
   return TRUE;
 }
 
@@ -313,10 +400,13 @@ collect_merged (Frame      *frame,
     {
       StrataNode *entry = g_ptr_array_index (source->children, i);
 
+      StrataNode *copy;
+
       if (g_hash_table_contains (frame->keys, entry->key))
         continue;
-      g_hash_table_add (frame->keys, g_strdup (entry->key));
-      g_ptr_array_add (merged, strata_node_copy (entry));
+      copy = strata_node_copy (entry);
+      g_hash_table_add (frame->keys, copy->key);
+      g_ptr_array_add (merged, copy);
     }
 }
 
@@ -333,6 +423,16 @@ apply_merges (StrataYamlBuilder *builder,
     return TRUE;
   if (!spend (builder, frame->merge_size, &frame->node->pos, error))
     return FALSE;
+
+  /* every key in the hash table, merged ones too */
+  if (frame->keys == NULL)
+    {
+      frame->keys = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < old->len; i++)
+        g_hash_table_add (frame->keys, ((StrataNode *) g_ptr_array_index (old, i))->key);
+      for (guint i = 0; frame->merge_keys != NULL && i < frame->merge_keys->len; i++)
+        g_hash_table_add (frame->keys, ((StrataNode *) g_ptr_array_index (frame->merge_keys, i))->text);
+    }
 
   merged = g_ptr_array_new ();
   for (guint i = 0; i < frame->merge_sources->len; i++)
@@ -396,8 +496,6 @@ open_collection (StrataYamlBuilder  *builder,
     frame->node->tag = _strata_yaml_short_tag (tag);
   frame->anchor = g_strdup ((const char *) anchor);
   frame->size = 1;
-  if (is_map)
-    frame->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_ptr_array_add (builder->stack, frame);
   return TRUE;
 }
@@ -420,6 +518,7 @@ close_collection (StrataYamlBuilder *builder,
   register_anchor (builder, frame->anchor, node, size, height);
   g_ptr_array_set_size (builder->stack, builder->stack->len - 1);
 
+  /* (a collection in key position is an error, and kept) */
   return attach (builder, node, size, height, error);
 }
 
@@ -429,6 +528,7 @@ read_scalar (StrataYamlBuilder  *builder,
              GError            **error)
 {
   StrataNode *node = _strata_yaml_scalar_node (builder->layer, event, error);
+  gboolean ok;
 
   if (node == NULL || !spend (builder, 1, &node->pos, error))
     {
@@ -437,7 +537,10 @@ read_scalar (StrataYamlBuilder  *builder,
     }
 
   register_anchor (builder, (const char *) event->data.scalar.anchor, node, 1, 1);
-  return attach (builder, node, 1, 1, error);
+  builder->anchored = event->data.scalar.anchor != NULL;
+  ok = attach (builder, node, 1, 1, error);
+  builder->anchored = FALSE;
+  return ok;
 }
 
 static gboolean

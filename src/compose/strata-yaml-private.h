@@ -32,6 +32,7 @@ typedef struct
   gsize        n_nodes;     /* nodes made so far, aliases and merges expanded */
   gsize        budget;
   GError      *key_error;   /* the first non-string key, reported at document end */
+  gboolean     anchored;    /* the node being attached has an anchor */
 } StrataYamlBuilder;
 
 void     _strata_yaml_builder_init      (StrataYamlBuilder  *builder,

@@ -367,6 +367,11 @@ strata_yaml_resolve_plain (const char *text)
   char c = text[0];
   Stamp st;
 
+  /* Most scalars are words: only these first characters can start
+   * anything but a string. */
+  if (!g_ascii_isdigit (c) && strchr ("~nNtTfF.+-", c) == NULL)
+    return STRATA_VALUE_STRING;
+
   if (in_list (text, null_words))
     return STRATA_VALUE_NULL;
   if (in_list (text, true_words) || in_list (text, false_words))

@@ -173,11 +173,10 @@ _strata_yaml_scalar_node (StrataLayer        *layer,
 {
   StrataPosition pos = _strata_yaml_position (layer, event->start_mark);
   g_autoptr(StrataNode) node = NULL;
-  g_autofree char *text = g_strndup ((const char *) event->data.scalar.value,
-                                     event->data.scalar.length);
   const char *tag = (const char *) event->data.scalar.tag;
 
-  node = strata_node_new_scalar (&pos, text, STRATA_VALUE_STRING);
+  node = strata_node_new_scalar_len (&pos, (const char *) event->data.scalar.value,
+                                     event->data.scalar.length, STRATA_VALUE_STRING);
   node->style = style_from_event (event->data.scalar.style);
 
   /* "!" is the non-specific tag: go-yaml treats it as no tag at all. */

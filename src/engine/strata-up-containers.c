@@ -7,6 +7,7 @@
  * a temporary name (ID12_NAME) inheriting the old one's anonymous volumes,
  * the old one is stopped and removed, then the new one takes the name.
  * Networks beyond the first are connected after creation (API < 1.44).
+ * Starting is in strata-up-start.c.
  */
 
 #include "config.h"
@@ -121,7 +122,7 @@ replaced_cb (StrataUpRun *run,
   g_autofree char *escaped = g_uri_escape_string (create->item->name, NULL, FALSE);
   g_autofree char *path = g_strdup_printf ("/containers/%s/rename?name=%s", create->id, escaped);
 
-  _strata_up_run_call (run, "POST", path, NULL, renamed_cb, create);
+  _strata_up_run_call (run, "POST", path, NULL, renamed_cb, create, (GDestroyNotify) create_free);
 }
 
 static void
@@ -132,7 +133,7 @@ old_stopped_cb (StrataUpRun *run,
   Create *create = data;
   g_autofree char *path = g_strdup_printf ("/containers/%s?v=0", create->item->id);
 
-  _strata_up_run_call (run, "DELETE", path, NULL, replaced_cb, create);
+  _strata_up_run_call (run, "DELETE", path, NULL, replaced_cb, create, (GDestroyNotify) create_free);
 }
 
 static void
@@ -149,7 +150,7 @@ finish_create (StrataUpRun *run,
     }
   path = run->plan->timeout >= 0 ? g_strdup_printf ("/containers/%s/stop?t=%d", item->id, run->plan->timeout)
                                  : g_strdup_printf ("/containers/%s/stop", item->id);
-  _strata_up_run_call (run, "POST", path, NULL, old_stopped_cb, create);
+  _strata_up_run_call (run, "POST", path, NULL, old_stopped_cb, create, (GDestroyNotify) create_free);
 }
 
 static void
@@ -198,7 +199,7 @@ connect_next (StrataUpRun *run,
   json_builder_end_object (b);
   body = json_builder_get_root (b);
   path = g_strdup_printf ("/networks/%s/connect", _strata_up_resource_name (run->plan->model, "networks", key));
-  _strata_up_run_call (run, "POST", path, body, connect_next, create);
+  _strata_up_run_call (run, "POST", path, body, connect_next, create, (GDestroyNotify) create_free);
 }
 
 static void
@@ -240,7 +241,7 @@ create_container (StrataUpRun  *run,
   path = g_strdup_printf ("/containers/create?name=%s", escaped);
   _strata_up_run_working (run, STRATA_UP_ITEM_CONTAINER, item->name,
                           item->action == STRATA_UP_RECREATE ? _("Recreate") : _("Creating"));
-  _strata_up_run_call (run, "POST", path, body, created_cb, create);
+  _strata_up_run_call (run, "POST", path, body, created_cb, create, (GDestroyNotify) create_free);
 }
 
 void
@@ -273,56 +274,5 @@ _strata_up_remove_step (StrataUpRun *run,
   g_autofree char *path = g_strdup_printf ("/containers/%s?force=1&v=0", item->id);
 
   _strata_up_run_working (run, STRATA_UP_ITEM_CONTAINER, item->name, _("Removing"));
-  _strata_up_run_call (run, "DELETE", path, NULL, removed_cb, NULL);
-}
-
-/* --- starting ---------------------------------------------------------------- */
-
-typedef struct
-{
-  const char *service;  /* borrowed from the plan */
-  guint       index;    /* the next item to look at */
-} Start;
-
-static void
-start_next (StrataUpRun *run,
-            JsonNode    *answer,
-            gpointer     data)
-{
-  Start *start = data;
-
-  if (answer != NULL)
-    _strata_up_run_done (run, _("Started"));
-  for (; start->index < run->plan->items->len; start->index++)
-    {
-      StrataUpItem *item = run->plan->items->pdata[start->index];
-      g_autofree char *path = NULL;
-
-      if (item->kind != STRATA_UP_ITEM_CONTAINER || g_strcmp0 (item->service, start->service) != 0
-          || item->action == STRATA_UP_REMOVE)
-        continue;
-      if (item->action == STRATA_UP_KEEP)
-        {
-          _strata_up_plan_progress (run->plan, STRATA_UP_ITEM_CONTAINER, item->name,
-                                    STRATA_PLAN_STEP_DONE, _("Running"));
-          continue;
-        }
-      path = g_strdup_printf ("/containers/%s/start", (char *) g_hash_table_lookup (run->container_ids, item->name));
-      start->index++;
-      _strata_up_run_working (run, STRATA_UP_ITEM_CONTAINER, item->name, _("Starting"));
-      _strata_up_run_call (run, "POST", path, NULL, start_next, start);
-      return;
-    }
-  g_free (start);
-  _strata_up_run_next (run);
-}
-
-void
-_strata_up_start_step (StrataUpRun *run,
-                       gpointer     service)
-{
-  Start *start = g_new0 (Start, 1);
-
-  start->service = service;
-  start_next (run, NULL, start);
+  _strata_up_run_call (run, "DELETE", path, NULL, removed_cb, NULL, NULL);
 }

@@ -12,8 +12,8 @@
 
 #include <stdlib.h>
 
-#include "strata-emit-private.h"
-#include "strata-schema-private.h"
+#include "strata-emit.h"
+#include "strata-units.h"
 #include "strata-up-private.h"
 
 JsonArray *
@@ -86,7 +86,7 @@ _strata_json_duration (JsonObject *object,
 {
   const char *text = _strata_json_string (object, member);
 
-  return text != NULL && _strata_parse_duration (text, nanoseconds);
+  return text != NULL && strata_parse_duration (text, nanoseconds);
 }
 
 void
@@ -154,7 +154,7 @@ _strata_up_put_map (JsonBuilder *b,
 JsonObject *
 _strata_up_model (StrataProject *project)
 {
-  g_autofree char *json = _strata_emit_json_raw (strata_project_get_normalized (project), TRUE);
+  g_autofree char *json = strata_emit_json_model (strata_project_get_normalized (project), TRUE);
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonNode *root;
 

@@ -47,6 +47,14 @@ ready (JsonObject *services,
   return TRUE;
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 GStrv
 _strata_up_order (JsonObject          *services,
                   const char * const  *wanted,
@@ -72,7 +80,7 @@ _strata_up_order (JsonObject          *services,
     add_with_dependencies (services, l->data, selected);
 
   names = g_hash_table_get_keys_as_array (selected, &n);
-  g_qsort_with_data (names, n, sizeof (gpointer), (GCompareDataFunc) g_strcmp0, NULL);
+  g_qsort_with_data (names, n, sizeof (gpointer), compare_names, NULL);
   while (g_hash_table_size (done) < n)
     {
       gboolean progressed = FALSE;

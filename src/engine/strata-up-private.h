@@ -137,9 +137,17 @@ typedef void (*StrataUpThen) (StrataUpRun *run,
                               JsonNode    *answer,
                               gpointer     data);
 
+typedef struct _StrataUpGraph StrataUpGraph;
+
+/* The run, or one lane of it: the steps of one service that go in parallel
+ * with other services' (strata-up-graph.c).  A lane shares the run's
+ * tables and reports to its graph instead of returning the task. */
 struct _StrataUpRun
 {
-  GTask          *task;
+  GTask          *task;                /* the run's; NULL in a lane */
+  StrataUpGraph  *graph;               /* a lane's */
+  const char     *service;             /* a lane's, borrowed from the plan */
+  GCancellable   *cancellable;
   StrataUpPlan   *plan;
   StrataEngine   *engine;
   GQueue          steps;
@@ -154,22 +162,20 @@ struct _StrataUpRun
 };
 
 void         _strata_up_run_free       (StrataUpRun   *run);
-void         _strata_up_network_step   (StrataUpRun   *run,
-                                        gpointer       item);
-void         _strata_up_volume_step    (StrataUpRun   *run,
-                                        gpointer       item);
 void         _strata_up_run_push       (StrataUpRun   *run,
                                         StrataUpStep   step,
                                         gpointer       data);
 void         _strata_up_run_next       (StrataUpRun   *run);
 void         _strata_up_run_fail       (StrataUpRun   *run,
                                         GError        *error);
+/* @data_free frees @data when the request fails; on success @then owns it. */
 void         _strata_up_run_call       (StrataUpRun   *run,
                                         const char    *method,
                                         const char    *path,
                                         JsonNode      *body,
                                         StrataUpThen   then,
-                                        gpointer       data);
+                                        gpointer       data,
+                                        GDestroyNotify data_free);
 void         _strata_up_run_working    (StrataUpRun   *run,
                                         StrataUpItemKind kind,
                                         const char    *name,
@@ -177,6 +183,27 @@ void         _strata_up_run_working    (StrataUpRun   *run,
 void         _strata_up_run_done       (StrataUpRun   *run,
                                         const char    *message);
 GCancellable *_strata_up_run_cancellable (StrataUpRun *run);
+
+/* strata-up-graph.c: services in parallel, each after its dependencies */
+typedef enum
+{
+  STRATA_UP_PHASE_CREATE,  /* create or replace each service's containers */
+  STRATA_UP_PHASE_START,   /* wait for its depends_on conditions, start it */
+} StrataUpPhase;
+
+void         _strata_up_graph_step     (StrataUpRun   *run,
+                                        gpointer       phase);
+StrataUpRun *_strata_up_lane_new       (StrataUpRun   *run,
+                                        StrataUpGraph *graph,
+                                        const char    *service);
+void         _strata_up_lane_end       (StrataUpRun   *lane,
+                                        GError        *error);
+
+/* strata-up-networks.c */
+void         _strata_up_network_step   (StrataUpRun   *run,
+                                        gpointer       item);
+void         _strata_up_volume_step    (StrataUpRun   *run,
+                                        gpointer       item);
 
 /* strata-up-image.c */
 void         _strata_up_pull_step      (StrataUpRun   *run,
@@ -191,6 +218,8 @@ void         _strata_up_container_step (StrataUpRun   *run,
                                         gpointer       item);
 void         _strata_up_remove_step    (StrataUpRun   *run,
                                         gpointer       item);
+
+/* strata-up-start.c */
 void         _strata_up_start_step     (StrataUpRun   *run,
                                         gpointer       service);
 

@@ -9,7 +9,9 @@
  * replaced service by service, dependencies first; then, unless
  * --no-start, each service's containers are started once the services it
  * depends on are started, healthy or completed as depends_on asks.
- * One step at a time: each step ends by running the next.
+ * A run is a queue of steps, each ending by running the next; creating
+ * and starting the services go through the dependency graph, services in
+ * parallel (strata-up-graph.c).
  */
 
 #include "config.h"
@@ -29,6 +31,7 @@ _strata_up_run_free (StrataUpRun *run)
 {
   g_queue_clear_full (&run->steps, g_free);
   g_clear_object (&run->engine);
+  g_clear_object (&run->cancellable);
   g_clear_pointer (&run->image_ids, g_hash_table_unref);
   g_clear_pointer (&run->service_containers, g_hash_table_unref);
   g_clear_pointer (&run->container_ids, g_hash_table_unref);
@@ -40,7 +43,7 @@ _strata_up_run_free (StrataUpRun *run)
 GCancellable *
 _strata_up_run_cancellable (StrataUpRun *run)
 {
-  return g_task_get_cancellable (run->task);
+  return run->cancellable;
 }
 
 void
@@ -55,37 +58,48 @@ _strata_up_run_push (StrataUpRun  *run,
   g_queue_push_tail (&run->steps, s);
 }
 
-/* Runs the next step; the task (and the run with it) ends after the last. */
+/* The run returns its task (and is freed with it); a lane reports to its graph. */
+static void
+end (StrataUpRun *run,
+     GError      *error)
+{
+  GTask *task = run->task;
+
+  if (run->graph != NULL)
+    _strata_up_lane_end (run, error);
+  else if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+  g_clear_object (&task);
+}
+
+/* Runs the next step; the run ends after the last. */
 void
 _strata_up_run_next (StrataUpRun *run)
 {
-  g_autofree Step *s = g_queue_pop_head (&run->steps);
-  GTask *task = run->task;
+  g_autofree Step *s = NULL;
+  GError *error = NULL;
 
-  if (g_task_return_error_if_cancelled (task))
+  if (g_cancellable_set_error_if_cancelled (run->cancellable, &error))
     {
-      g_object_unref (task);
+      end (run, error);
       return;
     }
+  s = g_queue_pop_head (&run->steps);
   if (s == NULL)
-    {
-      g_task_return_boolean (task, TRUE);
-      g_object_unref (task);
-      return;
-    }
-  s->step (run, s->data);
+    end (run, NULL);
+  else
+    s->step (run, s->data);
 }
 
 void
 _strata_up_run_fail (StrataUpRun *run,
                      GError      *error)
 {
-  GTask *task = run->task;
-
   if (run->name != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     _strata_up_plan_progress (run->plan, run->kind, run->name, STRATA_PLAN_STEP_FAILED, error->message);
-  g_task_return_error (task, error);
-  g_object_unref (task);
+  end (run, error);
 }
 
 void
@@ -109,9 +123,10 @@ _strata_up_run_done (StrataUpRun *run,
 
 typedef struct
 {
-  StrataUpRun  *run;
-  StrataUpThen  then;
-  gpointer      data;
+  StrataUpRun    *run;
+  StrataUpThen    then;
+  gpointer        data;
+  GDestroyNotify  data_free;
 } Call;
 
 static void
@@ -124,136 +139,142 @@ call_cb (GObject      *object,
   g_autoptr(JsonNode) answer = strata_engine_request_finish (STRATA_ENGINE (object), result, &error);
 
   if (answer == NULL)
-    _strata_up_run_fail (call->run, g_steal_pointer (&error));
+    {
+      if (call->data_free != NULL && call->data != NULL)
+        call->data_free (call->data);
+      _strata_up_run_fail (call->run, g_steal_pointer (&error));
+    }
   else if (call->then != NULL)
     call->then (call->run, answer, call->data);
   else
     _strata_up_run_next (call->run);
 }
 
-/* A request whose failure fails the run; on success, @then (or the next step). */
+/* A request whose failure fails the run; on success, @then (or the next step).
+ * Requests that change the engine are not cancelled half-way: the engine
+ * would carry on (a container created after all, a replacement left under
+ * its temporary name) while Strata stops looking.  Cancelling takes effect
+ * at the next step, so that when a cancelled up returns the engine's state
+ * is settled and the next up plans from what is really there. */
 void
-_strata_up_run_call (StrataUpRun  *run,
-                     const char   *method,
-                     const char   *path,
-                     JsonNode     *body,
-                     StrataUpThen  then,
-                     gpointer      data)
+_strata_up_run_call (StrataUpRun    *run,
+                     const char     *method,
+                     const char     *path,
+                     JsonNode       *body,
+                     StrataUpThen    then,
+                     gpointer        data,
+                     GDestroyNotify  data_free)
 {
   Call *call = g_new0 (Call, 1);
 
   call->run = run;
   call->then = then;
   call->data = data;
-  strata_engine_request_async (run->engine, method, path, body, _strata_up_run_cancellable (run),
-                               call_cb, call);
+  call->data_free = data_free;
+  strata_engine_request_async (run->engine, method, path, body, NULL, call_cb, call);
 }
 
-/* --- networks and volumes ------------------------------------------------- */
+/* --- running ------------------------------------------------------------- */
+
+static char *
+join_config_files (StrataProject *project)
+{
+  GPtrArray *files = strata_project_get_config_files (project);
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (guint i = 0; files != NULL && i < files->len; i++)
+    g_string_append_printf (joined, "%s%s", i ? "," : "", (char *) files->pdata[i]);
+
+  return g_strdup (joined->str);
+}
 
 static void
-created_cb (StrataUpRun *run,
-            JsonNode    *answer,
-            gpointer     data)
+schedule (StrataUpRun *run)
 {
-  _strata_up_run_done (run, _("Created"));
+  StrataUpPlan *self = run->plan;
+  StrataUpStep steps[] = {
+    [STRATA_UP_PULL] = _strata_up_pull_step,
+    [STRATA_UP_BUILD] = _strata_up_build_step,
+  };
+
+  for (guint i = 0; i < self->orphans->len; i++)
+    if (((StrataUpItem *) self->orphans->pdata[i])->action == STRATA_UP_REMOVE)
+      _strata_up_run_push (run, _strata_up_remove_step, self->orphans->pdata[i]);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      StrataUpItem *item = self->items->pdata[i];
+
+      if (item->kind == STRATA_UP_ITEM_IMAGE && (item->action == STRATA_UP_PULL || item->action == STRATA_UP_BUILD))
+        _strata_up_run_push (run, steps[item->action], item);
+    }
+  if (self->images_only)
+    return;
+  _strata_up_run_push (run, _strata_up_image_ids_step, NULL);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      StrataUpItem *item = self->items->pdata[i];
+
+      if (item->kind == STRATA_UP_ITEM_NETWORK && item->action == STRATA_UP_CREATE)
+        _strata_up_run_push (run, _strata_up_network_step, item);
+      else if (item->kind == STRATA_UP_ITEM_VOLUME && item->action == STRATA_UP_CREATE)
+        _strata_up_run_push (run, _strata_up_volume_step, item);
+      else if (item->kind == STRATA_UP_ITEM_CONTAINER
+               && !g_strv_contains ((const char * const *) self->services, item->service))
+        _strata_up_run_push (run, item->action == STRATA_UP_REMOVE ? _strata_up_remove_step
+                                                                   : _strata_up_container_step, item);
+    }
+  _strata_up_run_push (run, _strata_up_graph_step, GINT_TO_POINTER (STRATA_UP_PHASE_CREATE));
+  if (!self->no_start)
+    _strata_up_run_push (run, _strata_up_graph_step, GINT_TO_POINTER (STRATA_UP_PHASE_START));
+}
+
+void
+strata_up_plan_run_async (StrataUpPlan        *self,
+                          StrataEngine        *engine,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  StrataUpRun *run;
+
+  g_return_if_fail (STRATA_IS_UP_PLAN (self));
+  g_return_if_fail (STRATA_IS_ENGINE (engine));
+
+  run = g_new0 (StrataUpRun, 1);
+  run->task = g_task_new (self, cancellable, callback, user_data);
+  run->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
+  g_task_set_source_tag (run->task, strata_up_plan_run_async);
+  g_task_set_task_data (run->task, run, (GDestroyNotify) _strata_up_run_free);
+  run->plan = self;
+  run->engine = g_object_ref (engine);
+  g_queue_init (&run->steps);
+  run->image_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  run->service_containers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  run->container_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  run->config_files = join_config_files (self->project);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      StrataUpItem *item = self->items->pdata[i];
+
+      if (item->kind == STRATA_UP_ITEM_CONTAINER && item->id != NULL && item->action != STRATA_UP_REMOVE)
+        {
+          g_hash_table_insert (run->container_ids, g_strdup (item->name), g_strdup (item->id));
+          if (!g_hash_table_contains (run->service_containers, item->service))
+            g_hash_table_insert (run->service_containers, g_strdup (item->service), g_strdup (item->id));
+        }
+    }
+  schedule (run);
+  /* The task holds itself until the last step returns it. */
   _strata_up_run_next (run);
 }
 
-static void
-add_labels (JsonBuilder *b,
-            JsonObject  *resource,
-            const char  *project,
-            const char  *key_label,
-            const char  *key)
+gboolean
+strata_up_plan_run_finish (StrataUpPlan  *self,
+                           GAsyncResult  *result,
+                           GError       **error)
 {
-  JsonObject *labels = _strata_json_object_member (resource, "labels");
-  g_autoptr(GList) keys = labels ? json_object_get_members (labels) : NULL;
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == strata_up_plan_run_async, FALSE);
 
-  json_builder_set_member_name (b, "Labels");
-  json_builder_begin_object (b);
-  for (GList *l = keys; l != NULL; l = l->next)
-    _strata_up_put_string (b, l->data, _strata_json_string (labels, l->data) ?: "");
-  _strata_up_put_string (b, key_label, key);
-  _strata_up_put_string (b, STRATA_LABEL_PROJECT, project);
-  _strata_up_put_string (b, STRATA_LABEL_VERSION, STRATA_COMPOSE_VERSION);
-  json_builder_end_object (b);
-}
-
-static void
-add_ipam (JsonBuilder *b,
-          JsonObject  *network)
-{
-  JsonObject *ipam = _strata_json_object_member (network, "ipam");
-  JsonArray *config = _strata_json_array (ipam, "config");
-
-  if (_strata_json_string (ipam, "driver") == NULL && config == NULL)
-    return;
-  json_builder_set_member_name (b, "IPAM");
-  json_builder_begin_object (b);
-  _strata_up_put_string (b, "Driver", _strata_json_string (ipam, "driver"));
-  json_builder_set_member_name (b, "Config");
-  json_builder_begin_array (b);
-  for (guint i = 0; config != NULL && i < json_array_get_length (config); i++)
-    {
-      JsonObject *pool = json_array_get_object_element (config, i);
-
-      json_builder_begin_object (b);
-      _strata_up_put_string (b, "Subnet", _strata_json_string (pool, "subnet"));
-      _strata_up_put_string (b, "IPRange", _strata_json_string (pool, "ip_range"));
-      _strata_up_put_string (b, "Gateway", _strata_json_string (pool, "gateway"));
-      _strata_up_put_map (b, "AuxiliaryAddresses", _strata_json_object_member (pool, "aux_addresses"));
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-}
-
-void
-_strata_up_network_step (StrataUpRun *run,
-              gpointer     data)
-{
-  StrataUpItem *item = data;
-  JsonObject *network = _strata_json_object_member (_strata_json_object_member (run->plan->model, "networks"), item->id);
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) body = NULL;
-
-  json_builder_begin_object (b);
-  _strata_up_put_string (b, "Name", item->name);
-  json_builder_set_member_name (b, "CheckDuplicate");
-  json_builder_add_boolean_value (b, TRUE);
-  _strata_up_put_string (b, "Driver", _strata_json_string (network, "driver"));
-  _strata_up_put_map (b, "Options", _strata_json_object_member (network, "driver_opts"));
-  json_builder_set_member_name (b, "Internal");
-  json_builder_add_boolean_value (b, _strata_json_bool (network, "internal"));
-  json_builder_set_member_name (b, "Attachable");
-  json_builder_add_boolean_value (b, _strata_json_bool (network, "attachable"));
-  json_builder_set_member_name (b, "EnableIPv6");
-  json_builder_add_boolean_value (b, _strata_json_bool (network, "enable_ipv6"));
-  add_ipam (b, network);
-  add_labels (b, network, run->plan->project_name, STRATA_LABEL_NETWORK, item->id);
-  json_builder_end_object (b);
-  body = json_builder_get_root (b);
-  _strata_up_run_working (run, STRATA_UP_ITEM_NETWORK, item->name, _("Creating"));
-  _strata_up_run_call (run, "POST", "/networks/create", body, created_cb, NULL);
-}
-
-void
-_strata_up_volume_step (StrataUpRun *run,
-             gpointer     data)
-{
-  StrataUpItem *item = data;
-  JsonObject *volume = _strata_json_object_member (_strata_json_object_member (run->plan->model, "volumes"), item->id);
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) body = NULL;
-
-  json_builder_begin_object (b);
-  _strata_up_put_string (b, "Name", item->name);
-  _strata_up_put_string (b, "Driver", _strata_json_string (volume, "driver"));
-  _strata_up_put_map (b, "DriverOpts", _strata_json_object_member (volume, "driver_opts"));
-  add_labels (b, volume, run->plan->project_name, STRATA_LABEL_VOLUME, item->id);
-  json_builder_end_object (b);
-  body = json_builder_get_root (b);
-  _strata_up_run_working (run, STRATA_UP_ITEM_VOLUME, item->name, _("Creating"));
-  _strata_up_run_call (run, "POST", "/volumes/create", body, created_cb, NULL);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

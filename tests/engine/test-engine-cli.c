@@ -173,6 +173,38 @@ test_stop_start (void)
   g_assert_cmpstr (state, ==, "running");
 }
 
+static char *
+container_state (const char *name)
+{
+  return engine_test_docker_out (test_engine, "inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", name, NULL);
+}
+
+/* strata kill SERVICE, then kill with a signal by name for the rest; with
+ * nothing running, nothing to kill is not an error (as compose). */
+static void
+test_kill (void)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *web = NULL;
+
+  g_assert_cmpint (run_strata (NULL, "kill", "db", NULL), ==, 0);
+  db = container_state ("web-db-1");
+  web = container_state ("web-web-1");
+  g_assert_cmpstr (db, ==, "exited 137");
+  g_assert_cmpstr (web, ==, "running 0");
+  g_clear_pointer (&web, g_free);
+  g_assert_cmpint (run_strata (NULL, "kill", "-s", "SIGKILL", NULL), ==, 0);
+  web = container_state ("web-web-1");
+  g_assert_cmpstr (web, ==, "exited 137");
+  g_assert_cmpint (run_strata (NULL, "kill", NULL), ==, 0);
+  g_assert_cmpint (run_strata (NULL, "kill", "--signal", "NOSUCHSIGNAL", "web", NULL), ==, 0);
+  g_assert_cmpint (run_strata (NULL, "start", NULL), ==, 0);
+  g_clear_pointer (&web, g_free);
+  web = container_state ("web-web-1");
+  g_assert_cmpstr (web, ==, "running 0");
+  g_assert_cmpint (run_strata (NULL, "kill", "--signal", "NOSUCHSIGNAL", "web", NULL), ==, 1);
+}
+
 static void
 test_down_dry_run_then_down (void)
 {
@@ -208,6 +240,7 @@ main (int   argc,
   g_test_add_func ("/engine/cli/ps-json", test_ps_json);
   g_test_add_func ("/engine/cli/ps-stale", test_ps_stale);
   g_test_add_func ("/engine/cli/stop-start", test_stop_start);
+  g_test_add_func ("/engine/cli/kill", test_kill);
   g_test_add_func ("/engine/cli/down", test_down_dry_run_then_down);
 
   test_engine = strata_test_engine_start (&error);

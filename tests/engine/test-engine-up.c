@@ -16,7 +16,9 @@
 #include <string.h>
 
 #include "engine-test-util.h"
+#include "strata-project.h"
 #include "strata-test-oracle.h"
+#include "strata-up-plan.h"
 
 static StrataTestEngine *test_engine;
 static char *work_dir;
@@ -466,6 +468,147 @@ test_completed_successfully (void)
   g_assert_cmpstr (state, ==, "created");
 }
 
+/* z depends on nothing: it starts while a waits for slowdb's health check,
+ * as compose does, instead of after it. */
+static void
+test_independent_in_parallel (void)
+{
+  g_autofree char *dir = engine_test_write_project (work_dir, "para",
+                                                    "services:\n"
+                                                    "  slowdb:\n"
+                                                    "    image: strata-test/busybox:latest\n"
+                                                    "    pull_policy: never\n"
+                                                    "    command: sh -c 'sleep 3; touch /tmp/ok; exec sleep 1000'\n"
+                                                    "    stop_signal: SIGKILL\n"
+                                                    "    healthcheck: {test: 'test -f /tmp/ok', interval: 1s}\n"
+                                                    "  a:\n"
+                                                    "    image: strata-test/busybox:latest\n"
+                                                    "    pull_policy: never\n"
+                                                    "    command: sleep 1000\n"
+                                                    "    stop_signal: SIGKILL\n"
+                                                    "    depends_on: {slowdb: {condition: service_healthy}}\n"
+                                                    "  z:\n"
+                                                    "    image: strata-test/busybox:latest\n"
+                                                    "    pull_policy: never\n"
+                                                    "    command: sleep 1000\n"
+                                                    "    stop_signal: SIGKILL\n");
+  g_autofree char *err = NULL;
+  const char *z_started;
+  const char *healthy;
+  const char *a_started;
+
+  g_assert_cmpint (strata (dir, NULL, &err, "up", "-d", NULL), ==, 0);
+  z_started = strstr (err, "Container para-z-1  Started");
+  healthy = strstr (err, "Container para-slowdb-1  Healthy");
+  a_started = strstr (err, "Container para-a-1  Started");
+  g_assert_nonnull (z_started);
+  g_assert_nonnull (healthy);
+  g_assert_nonnull (a_started);
+  g_assert_true (z_started < healthy);
+  g_assert_true (healthy < a_started);
+  assert_compose_keeps (dir, (const char *[]) { "para-a-1", "para-slowdb-1", "para-z-1", NULL });
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  const char   *message;    /* cancel on the first container progress with this message */
+  guint         delay_ms;   /* that long after it */
+  guint         seen;
+} CancelAt;
+
+static gboolean
+cancel_cb (gpointer data)
+{
+  g_cancellable_cancel (data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_on_progress (StrataUpPlan *plan,
+                    int           kind,
+                    const char   *name,
+                    int           status,
+                    const char   *message,
+                    gpointer      user_data)
+{
+  CancelAt *at = user_data;
+
+  g_test_message ("progress: %s %s", name, message);
+  if (kind == STRATA_UP_ITEM_CONTAINER && g_strcmp0 (message, at->message) == 0 && at->seen++ == 0)
+    g_timeout_add_full (G_PRIORITY_HIGH, at->delay_ms, cancel_cb, g_object_ref (at->cancellable), g_object_unref);
+}
+
+/* Up through the API, cancelled on the first progress saying @message:
+ * the run ends cancelled without a hang. */
+static void
+up_cancelled_at (const char *dir,
+                 const char *message,
+                 guint       delay_ms)
+{
+  g_autoptr(StrataLoadOptions) options = strata_load_options_new ();
+  g_autoptr(StrataProject) project = NULL;
+  g_autoptr(StrataEngine) engine = engine_test_engine_new (test_engine);
+  g_autoptr(StrataUpPlan) plan = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  StrataUpOptions up = { .timeout = 0 };
+  CancelAt at = { cancellable, message, delay_ms, 0 };
+
+  options->cwd = g_strdup (dir);
+  project = strata_project_load (options, NULL, &error);
+  g_assert_no_error (error);
+  strata_up_plan_compute_async (engine, project, &up, NULL, engine_test_store_result, &result);
+  plan = strata_up_plan_compute_finish (engine_test_await (&result, ENGINE_TEST_TIMEOUT_MS), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_signal_connect (plan, "progress", G_CALLBACK (cancel_on_progress), &at);
+  strata_up_plan_run_async (plan, engine, cancellable, engine_test_store_result, &result);
+  g_assert_false (strata_up_plan_run_finish (plan, engine_test_await (&result, ENGINE_TEST_TIMEOUT_MS), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (at.seen, >, 0);
+}
+
+/* Cancelled while creating, then while replacing a container (a temporary
+ * name is in play) and while waiting for a health check: each time the
+ * next `strata up` brings the project up, and compose finds it up to date. */
+static void
+test_cancelled_up_recovers (void)
+{
+  g_autofree char *dir = engine_test_write_project (work_dir, "halt", shop_yaml);
+  g_autoptr(GString) edited = g_string_new (shop_yaml);
+  g_autoptr(GHashTable) ids = NULL;
+  const char *names[] = { "halt-db-1", "halt-other-1", "halt-web-1", NULL };
+  const char *stages[] = { "Creating", "Recreate", "Waiting" };
+  guint delays[] = { 20, 30, 0 };  /* ms: the request is on its way */
+
+  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+    {
+      g_autofree char *err = NULL;
+      GHashTableIter iter;
+      gpointer name;
+
+      g_test_message ("cancelled at %s", stages[i]);
+      if (i == 1)
+        {
+          g_string_replace (edited, "GREETING: hello", "GREETING: cancelled", 1);
+          write_file (dir, "compose.yaml", edited->str);
+        }
+      else if (i == 2)
+        engine_test_docker (test_engine, "rm", "-f", "halt-web-1", "halt-db-1", NULL);
+      up_cancelled_at (dir, stages[i], delays[i]);
+      g_assert_cmpint (strata (dir, NULL, &err, "up", "-d", NULL), ==, 0);
+      assert_compose_keeps (dir, names);
+      ids = container_ids ();
+      g_hash_table_iter_init (&iter, ids);
+      while (g_hash_table_iter_next (&iter, &name, NULL))
+        g_assert_null (strstr (name, "_halt-"));  /* no replacement left under its temporary name */
+      g_clear_pointer (&ids, g_hash_table_unref);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -483,6 +626,8 @@ main (int   argc,
   g_test_add_func ("/engine/up/missing-image", test_missing_image);
   g_test_add_func ("/engine/up/build", test_build);
   g_test_add_func ("/engine/up/completed-successfully", test_completed_successfully);
+  g_test_add_func ("/engine/up/cancelled-recovers", test_cancelled_up_recovers);
+  g_test_add_func ("/engine/up/independent-in-parallel", test_independent_in_parallel);
 
   test_engine = strata_test_engine_start (&error);
   g_assert_no_error (error);

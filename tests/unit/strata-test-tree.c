@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "strata-test-tree.h"
 #include "strata-yaml.h"
 
@@ -80,4 +82,34 @@ strata_test_at (const StrataNode *root,
         node = strata_node_lookup (node, parts[i]);
     }
   return node;
+}
+
+void
+strata_test_write_file (const char *dir,
+                        const char *name,
+                        const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+
+  g_mkdir_with_parents (parent, 0755);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+}
+
+void
+strata_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        strata_test_remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
 }

@@ -20,4 +20,11 @@ char       *strata_test_flow   (const StrataNode *node);
 const StrataNode *strata_test_at (const StrataNode *root,
                                   const char       *path);
 
+/* Writes @text to @dir/@name, making the folders on the way. */
+void        strata_test_write_file  (const char *dir,
+                                     const char *name,
+                                     const char *text);
+/* Removes @path and everything below it. */
+void        strata_test_remove_tree (const char *path);
+
 G_END_DECLS

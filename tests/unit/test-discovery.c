@@ -23,18 +23,6 @@ typedef struct
 } Fixture;
 
 static void
-write_file (Fixture    *f,
-            const char *name,
-            const char *text)
-{
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  g_autofree char *parent = g_path_get_dirname (path);
-
-  g_mkdir_with_parents (parent, 0755);
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -45,29 +33,12 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_autofree char *tmp = g_path_get_dirname (f->dir);
 
-  remove_tree (tmp);
+  strata_test_remove_tree (tmp);
   g_free (f->dir);
 }
 
@@ -131,9 +102,9 @@ test_default_files (Fixture       *f,
   g_autofree char *env = NULL;
   GPtrArray *files;
 
-  write_file (f, "compose.yaml", "services:\n  a:\n    image: x\n");
-  write_file (f, "compose.override.yaml", "services:\n  a:\n    environment: [P=$COMPOSE_PROJECT_NAME]\n");
-  write_file (f, "deeper/d2/.keep", "");
+  strata_test_write_file (f->dir, "compose.yaml", "services:\n  a:\n    image: x\n");
+  strata_test_write_file (f->dir, "compose.override.yaml", "services:\n  a:\n    environment: [P=$COMPOSE_PROJECT_NAME]\n");
+  strata_test_write_file (f->dir, "deeper/d2/.keep", "");
 
   /* Found from a folder below; the directory name is normalized. */
   assert_name (deeper, envp, "subdir_x");
@@ -156,7 +127,7 @@ test_name_precedence (Fixture       *f,
   const char *with_n[] = { "PATH=/usr/bin:/bin", "N=My.Proj", NULL };
   const char *with_env_name[] = { "PATH=/usr/bin:/bin", "N=My.Proj", "COMPOSE_PROJECT_NAME=fromenv", NULL };
 
-  write_file (f, "compose.yaml", "name: \"${N:-}\"\nservices:\n  a:\n    image: x\n");
+  strata_test_write_file (f->dir, "compose.yaml", "name: \"${N:-}\"\nservices:\n  a:\n    image: x\n");
   assert_name (f->dir, with_n, "myproj");
   assert_name (f->dir, with_env_name, "fromenv");
 
@@ -170,7 +141,7 @@ test_name_precedence (Fixture       *f,
     g_assert_true (g_str_has_prefix (error->message, "compose.yaml:1:1: project name must not be empty\n  "));
   }
 
-  write_file (f, ".env", "N=from.dotenv\n");
+  strata_test_write_file (f->dir, ".env", "N=from.dotenv\n");
   assert_name (f->dir, plain, "fromdotenv");
 }
 
@@ -184,7 +155,7 @@ test_invalid_names (Fixture       *f,
   g_autoptr(GError) env_error = NULL;
   g_autoptr(StrataProject) project = NULL;
 
-  write_file (f, "compose.yaml", "services:\n  a:\n    image: x\n");
+  strata_test_write_file (f->dir, "compose.yaml", "services:\n  a:\n    image: x\n");
   project = load (f->dir, plain, "Bad", &error);
   g_assert_null (project);
   g_assert_error (error, STRATA_COMPOSE_ERROR, STRATA_COMPOSE_ERROR_PROJECT_NAME);
@@ -203,9 +174,9 @@ test_compose_file_from_dotenv (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(StrataProject) project = NULL;
 
-  write_file (f, "one.yml", "services:\n  a:\n    image: one\n    profiles: [dev]\n  b:\n    image: b\n");
-  write_file (f, "two.yml", "services:\n  a:\n    image: two\n");
-  write_file (f, ".env", "COMPOSE_FILE=one.yml;two.yml\nCOMPOSE_PATH_SEPARATOR=;\nCOMPOSE_PROFILES=dev, debug\n");
+  strata_test_write_file (f->dir, "one.yml", "services:\n  a:\n    image: one\n    profiles: [dev]\n  b:\n    image: b\n");
+  strata_test_write_file (f->dir, "two.yml", "services:\n  a:\n    image: two\n");
+  strata_test_write_file (f->dir, ".env", "COMPOSE_FILE=one.yml;two.yml\nCOMPOSE_PATH_SEPARATOR=;\nCOMPOSE_PROFILES=dev, debug\n");
   project = load (f->dir, envp, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (strata_project_get_config_files (project)->len, ==, 2);
@@ -227,7 +198,7 @@ test_not_found (Fixture       *f,
   g_assert_error (error, STRATA_COMPOSE_ERROR, STRATA_COMPOSE_ERROR_NOT_FOUND);
   g_assert_cmpstr (error->message, ==, "No configuration file provided: not found");
 
-  write_file (f, "compose.yaml", "services:\n  a:\n    image: x\n");
+  strata_test_write_file (f->dir, "compose.yaml", "services:\n  a:\n    image: x\n");
   options->cwd = g_strdup (f->dir);
   options->environment = g_strdupv ((char **) envp);
   g_ptr_array_add (options->env_files, g_strdup ("nope.env"));

@@ -24,36 +24,6 @@ typedef struct
 } Fixture;
 
 static void
-write_file (Fixture    *f,
-            const char *name,
-            const char *text)
-{
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  g_autofree char *parent = g_path_get_dirname (path);
-
-  g_mkdir_with_parents (parent, 0755);
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -64,7 +34,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  strata_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -104,10 +74,10 @@ test_include_provenance (Fixture       *f,
   const StrataNode *merged, *image, *source;
   g_autofree char *expected = NULL;
 
-  write_file (f, "compose.yaml", "include:\n  - lib/compose.yaml\nservices:\n  web:\n    image: nginx\n");
-  write_file (f, "lib/compose.yaml",
+  strata_test_write_file (f->dir, "compose.yaml", "include:\n  - lib/compose.yaml\nservices:\n  web:\n    image: nginx\n");
+  strata_test_write_file (f->dir, "lib/compose.yaml",
               "services:\n  db:\n    image: postgres:${PG:-16}\n    volumes:\n      - ./init:/init\n");
-  write_file (f, "lib/.env", "PG=15\n");
+  strata_test_write_file (f->dir, "lib/.env", "PG=15\n");
   project = load (f, &error);
   g_assert_no_error (error);
   merged = strata_project_get_merged (project);
@@ -136,8 +106,8 @@ test_include_clash (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(StrataProject) project = NULL;
 
-  write_file (f, "compose.yaml", "include:\n  - other/compose.yaml\nservices:\n  web:\n    image: nginx\n");
-  write_file (f, "other/compose.yaml", "services:\n  web:\n    image: httpd\n");
+  strata_test_write_file (f->dir, "compose.yaml", "include:\n  - other/compose.yaml\nservices:\n  web:\n    image: nginx\n");
+  strata_test_write_file (f->dir, "other/compose.yaml", "services:\n  web:\n    image: httpd\n");
   project = load (f, &error);
   g_assert_null (project);
   g_assert_error (error, STRATA_COMPOSE_ERROR, STRATA_COMPOSE_ERROR_INVALID);
@@ -152,8 +122,8 @@ test_include_cycle (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(StrataProject) project = NULL;
 
-  write_file (f, "compose.yaml", "include:\n  - a/compose.yaml\nservices:\n  web:\n    image: nginx\n");
-  write_file (f, "a/compose.yaml", "include:\n  - ../compose.yaml\nservices:\n  a:\n    image: x\n");
+  strata_test_write_file (f->dir, "compose.yaml", "include:\n  - a/compose.yaml\nservices:\n  web:\n    image: nginx\n");
+  strata_test_write_file (f->dir, "a/compose.yaml", "include:\n  - ../compose.yaml\nservices:\n  a:\n    image: x\n");
   project = load (f, &error);
   g_assert_null (project);
   g_assert_error (error, STRATA_COMPOSE_ERROR, STRATA_COMPOSE_ERROR_CYCLE);
@@ -168,7 +138,7 @@ test_multi_document (Fixture       *f,
   g_autoptr(StrataProject) project = NULL;
   const StrataNode *image;
 
-  write_file (f, "compose.yaml",
+  strata_test_write_file (f->dir, "compose.yaml",
               "services:\n  web:\n    image: nginx\n---\nservices:\n  web:\n    image: nginx:1.25\n");
   project = load (f, &error);
   g_assert_no_error (error);
@@ -188,9 +158,9 @@ test_extends_other_file (Fixture       *f,
   const StrataNode *source;
   g_autofree char *expected = NULL;
 
-  write_file (f, "compose.yaml", "services:\n  web:\n    extends:\n      file: common/base.yml\n"
+  strata_test_write_file (f->dir, "compose.yaml", "services:\n  web:\n    extends:\n      file: common/base.yml\n"
                                  "      service: app\n");
-  write_file (f, "common/base.yml", "services:\n  app:\n    image: app\n    volumes:\n      - ./data:/data\n");
+  strata_test_write_file (f->dir, "common/base.yml", "services:\n  app:\n    image: app\n    volumes:\n      - ./data:/data\n");
   project = load (f, &error);
   g_assert_no_error (error);
   source = strata_test_at (strata_project_get_merged (project), "services.web.volumes.0.source");
@@ -209,7 +179,7 @@ test_extends_errors (Fixture       *f,
   g_autoptr(StrataProject) project = NULL;
 
   /* the extends that closes the loop, then a fix */
-  write_file (f, "compose.yaml", "services:\n  a:\n    image: x\n    extends: b\n  b:\n    extends:\n"
+  strata_test_write_file (f->dir, "compose.yaml", "services:\n  a:\n    image: x\n    extends: b\n  b:\n    extends:\n"
                                  "      service: a\n");
   project = load (f, &cycle);
   g_assert_null (project);
@@ -217,7 +187,7 @@ test_extends_errors (Fixture       *f,
   g_assert_true (g_str_has_prefix (cycle->message, "compose.yaml:6:5: extends loops: "
                                                    "compose.yaml:a → compose.yaml:b → compose.yaml:a\n  "));
 
-  write_file (f, "compose.yaml", "services:\n  web:\n    extends:\n      file: base.yml\n      service: app\n");
+  strata_test_write_file (f->dir, "compose.yaml", "services:\n  web:\n    extends:\n      file: base.yml\n      service: app\n");
   project = load (f, &missing);
   g_assert_null (project);
   g_assert_error (missing, STRATA_COMPOSE_ERROR, STRATA_COMPOSE_ERROR_NOT_FOUND);

@@ -1,0 +1,25 @@
+/* strata-node-private.h: the lookup index of big mappings
+ *
+ * Copyright 2026 The Strata authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "strata-node.h"
+
+G_BEGIN_DECLS
+
+/* Mappings with at least this many children get an index on lookup. */
+#define STRATA_NODE_INDEX_MIN 12
+
+/* The position of @key among the children of @mapping, or -1 when the
+ * index does not know it (the caller then scans). Builds the index on
+ * first use, or again when the children changed behind its back. */
+gint  _strata_node_index_find  (const StrataNode *mapping,
+                                const char       *key);
+/* The last child of @mapping was just appended. */
+void  _strata_node_index_added (StrataNode       *mapping);
+void  _strata_node_index_clear (const StrataNode *mapping);
+
+G_END_DECLS
