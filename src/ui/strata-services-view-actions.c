@@ -3,9 +3,8 @@
  * Copyright 2026 The Strata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * As `strata start|stop|restart SERVICE` does: one call per container of the
- * service, in parallel. The row spins while its calls run; the window stays
- * live (every call is async) and a toast says how it ended, naming the
+ * The row spins while the engine acts; the window stays live (every call is
+ * async) and a toast says how it ended, naming the container and the
  * endpoint when the engine refused.
  */
 
@@ -13,7 +12,7 @@
 
 #include <glib/gi18n.h>
 
-#include "strata-engine.h"
+#include "strata-lifecycle.h"
 #include "strata-services-view-private.h"
 #include "strata-ui-private.h"
 
@@ -22,8 +21,6 @@ typedef struct
   StrataServicesView *view;
   char               *service;
   const char         *done;     /* "started", ... */
-  guint               pending;
-  char               *error;    /* the first one */
 } Operation;
 
 static void
@@ -31,7 +28,6 @@ operation_free (Operation *op)
 {
   g_object_unref (op->view);
   g_free (op->service);
-  g_free (op->error);
   g_free (op);
 }
 
@@ -52,41 +48,37 @@ set_busy (StrataServicesView *self,
 }
 
 static void
-operation_finish (Operation *op)
-{
-  g_autofree char *message = NULL;
-
-  set_busy (op->view, op->service, -1);
-  if (op->error != NULL)
-    message = g_strdup_printf (_("%s: %s"), op->service, op->error);
-  else
-    message = g_strdup_printf ("%s: %s", op->service, op->done);
-  _strata_widget_add_toast (GTK_WIDGET (op->view), message);
-  operation_free (op);
-}
-
-static void
-on_request_done (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+on_lifecycle_done (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
   Operation *op = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = strata_engine_request_finish (STRATA_ENGINE (source), result, &error);
+  g_autofree char *message = NULL;
 
-  if (node == NULL && op->error == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    op->error = g_strdup (error->message);
-  if (--op->pending == 0)
-    operation_finish (op);
+  set_busy (op->view, op->service, -1);
+  if (!strata_lifecycle_run_finish (STRATA_LIFECYCLE (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        message = g_strdup_printf (_("%s: %s"), op->service, error->message);
+    }
+  else
+    message = g_strdup_printf ("%s: %s", op->service, op->done);
+  if (message != NULL)
+    _strata_widget_add_toast (GTK_WIDGET (op->view), message);
+  operation_free (op);
 }
 
+/* As `strata start|stop|restart SERVICE` (StrataLifecycle): every container
+ * of the service at once. */
 static void
-run_lifecycle (StrataServicesView *self,
-               const char         *action,
-               const char         *done,
-               const char         *service)
+run_lifecycle (StrataServicesView    *self,
+               StrataLifecycleAction  action,
+               const char            *done,
+               const char            *service)
 {
   g_autoptr(GPtrArray) containers = _strata_services_view_containers_of (self, service);
+  g_autoptr(StrataLifecycle) lifecycle = NULL;
   Operation *op;
 
   if (self->engine == NULL || containers->len == 0)
@@ -98,20 +90,15 @@ run_lifecycle (StrataServicesView *self,
       return;
     }
 
+  lifecycle = strata_lifecycle_new (action);
+  for (guint i = 0; i < containers->len; i++)
+    strata_lifecycle_add_container (lifecycle, g_ptr_array_index (containers, i));
   op = g_new0 (Operation, 1);
   op->view = g_object_ref (self);
   op->service = g_strdup (service);
   op->done = done;
-  op->pending = containers->len;
   set_busy (self, service, +1);
-  for (guint i = 0; i < containers->len; i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/containers/%s/%s",
-                                               strata_container_get_id (g_ptr_array_index (containers, i)),
-                                               action);
-
-      strata_engine_request_async (self->engine, "POST", path, NULL, self->cancellable, on_request_done, op);
-    }
+  strata_lifecycle_run_async (lifecycle, self->engine, self->cancellable, on_lifecycle_done, op);
 }
 
 static void
@@ -119,7 +106,7 @@ start_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  run_lifecycle (STRATA_SERVICES_VIEW (widget), "start", _("started"), g_variant_get_string (parameter, NULL));
+  run_lifecycle (STRATA_SERVICES_VIEW (widget), STRATA_LIFECYCLE_START, _("started"), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -127,7 +114,7 @@ stop_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  run_lifecycle (STRATA_SERVICES_VIEW (widget), "stop", _("stopped"), g_variant_get_string (parameter, NULL));
+  run_lifecycle (STRATA_SERVICES_VIEW (widget), STRATA_LIFECYCLE_STOP, _("stopped"), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -135,7 +122,7 @@ restart_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  run_lifecycle (STRATA_SERVICES_VIEW (widget), "restart", _("restarted"), g_variant_get_string (parameter, NULL));
+  run_lifecycle (STRATA_SERVICES_VIEW (widget), STRATA_LIFECYCLE_RESTART, _("restarted"), g_variant_get_string (parameter, NULL));
 }
 
 /* The Logs view, following only this service. */
