@@ -16,8 +16,4 @@ G_BEGIN_DECLS
 int   _strata_cli_print_blame (StrataProject *project,
                                const char    *format);
 
-/* How @node got its value, for people: "docker-compose.override.yml:13
- * overrides docker-compose.yml:19". NULL for values without a place. */
-char *_strata_cli_describe_origin (const StrataNode *node);
-
 G_END_DECLS

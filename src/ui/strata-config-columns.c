@@ -182,7 +182,7 @@ _strata_config_columns_add (StrataConfigView *self,
 
   column = add_column (column_view, _("Key"), G_CALLBACK (key_setup),
                        G_CALLBACK (key_bind), G_CALLBACK (key_unbind), NULL);
-  gtk_column_view_column_set_fixed_width (column, 180);
+  gtk_column_view_column_set_fixed_width (column, 280);  /* DJANGO_SETTINGS_MODULE under services/django/environment */
   column = add_column (column_view, _("Value"), G_CALLBACK (value_setup),
                        G_CALLBACK (value_bind), NULL, NULL);
   gtk_column_view_column_set_fixed_width (column, 200);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "strata-blame.h"
 #include "strata-config-view-private.h"
@@ -21,14 +22,14 @@ static const char * const layer_colors[STRATA_N_LAYER_COLORS] = {
 
 typedef struct
 {
-  GPtrArray *lines;   /* of const StrataNode *, borrowed from the model */
+  GArray    *lines;   /* of StrataBlameLine, nodes borrowed from the model */
   GPtrArray *layers;  /* of StrataLayer, for the colors */
 } Blame;
 
 static void
 blame_free (Blame *blame)
 {
-  g_clear_pointer (&blame->lines, g_ptr_array_unref);
+  g_clear_pointer (&blame->lines, g_array_unref);
   g_clear_pointer (&blame->layers, g_ptr_array_unref);
   g_free (blame);
 }
@@ -40,7 +41,8 @@ blame_markup (Blame *blame,
   const StrataNode *node;
   guint index;
 
-  if (blame == NULL || line >= blame->lines->len || (node = g_ptr_array_index (blame->lines, line)) == NULL)
+  if (blame == NULL || line >= blame->lines->len
+      || (node = g_array_index (blame->lines, StrataBlameLine, line).node) == NULL)
     return NULL;
 
   if (!g_ptr_array_find (blame->layers, node->pos.layer, &index))
@@ -80,21 +82,48 @@ _strata_config_text_setup (GtkSourceView *view)
   strata_source_buffer_follow_style (buffer);
 }
 
+/* The characters of "file:line" for @node. */
+static gsize
+label_length (const StrataNode *node)
+{
+  gsize digits = 1;
+
+  for (guint line = node->pos.line; line >= 10; line /= 10)
+    digits++;
+
+  return strlen (strata_layer_get_basename (node->pos.layer)) + 1 + digits;
+}
+
+/* As wide as the longest "file:line"; only a few of the longest are
+ * measured (a large project prints tens of thousands of lines). */
 static void
 size_gutter (GtkSourceGutterRenderer *renderer,
              Blame                   *blame)
 {
   int widest = 0;
+  gsize longest = 0;
+  guint measured = 0;
 
   for (guint i = 0; i < blame->lines->len; i++)
     {
-      g_autofree char *markup = blame_markup (blame, i);
+      const StrataNode *node = g_array_index (blame->lines, StrataBlameLine, i).node;
+
+      if (node != NULL)
+        longest = MAX (longest, label_length (node));
+    }
+  for (guint i = 0; i < blame->lines->len && measured < 8; i++)
+    {
+      const StrataNode *node = g_array_index (blame->lines, StrataBlameLine, i).node;
+      g_autofree char *markup = NULL;
       int width = 0;
 
-      if (markup != NULL)
-        gtk_source_gutter_renderer_text_measure_markup (GTK_SOURCE_GUTTER_RENDERER_TEXT (renderer),
-                                                        markup, &width, NULL);
+      if (node == NULL || label_length (node) + 1 < longest)
+        continue;
+      markup = blame_markup (blame, i);
+      gtk_source_gutter_renderer_text_measure_markup (GTK_SOURCE_GUTTER_RENDERER_TEXT (renderer),
+                                                      markup, &width, NULL);
       widest = MAX (widest, width);
+      measured++;
     }
 
   gtk_widget_set_size_request (GTK_WIDGET (renderer), widest + 16, -1);

@@ -43,6 +43,7 @@ struct _StrataConfigView
   StrataLayer       *source_layer;  /* borrowed from layers */
   guint              source_line;
   gboolean           show_text;
+  gboolean           text_stale;  /* the text is not the project's yet */
 };
 
 enum {
@@ -354,6 +355,18 @@ strata_config_view_get_model (StrataConfigView *self)
   return self->tree_model ? G_LIST_MODEL (self->tree_model) : NULL;
 }
 
+static void
+strata_config_view_update_text (StrataConfigView *self)
+{
+  StrataProject *project = STRATA_PROJECT (self->project);
+
+  if (!self->text_stale)
+    return;
+  self->text_stale = FALSE;
+  _strata_config_text_show (self->text_view, project ? strata_project_get_normalized (project) : NULL,
+                            project ? strata_project_get_layers (project) : NULL);
+}
+
 /* Shows the merged tree of @project (kept alive while rows point into it). */
 void
 strata_config_view_set_project (StrataConfigView *self,
@@ -367,11 +380,15 @@ strata_config_view_set_project (StrataConfigView *self,
     {
       strata_config_view_set_tree (self, NULL, NULL, NULL);
       _strata_config_text_show (self->text_view, NULL, NULL);
+      self->text_stale = FALSE;
       return;
     }
 
-  _strata_config_text_show (self->text_view, strata_project_get_normalized (project),
-                            strata_project_get_layers (project));
+  /* The text (and its blame) is made when first shown: on a large project
+   * it is tens of thousands of lines. */
+  self->text_stale = TRUE;
+  if (self->show_text)
+    strata_config_view_update_text (self);
   strata_config_view_set_tree (self, G_OBJECT (project), strata_project_get_merged (project),
                                strata_project_get_layers (project));
 }
@@ -497,6 +514,8 @@ strata_config_view_set_show_text (StrataConfigView *self,
     return;
 
   self->show_text = show_text;
+  if (show_text)
+    strata_config_view_update_text (self);
   strata_config_view_update_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TEXT]);
 }

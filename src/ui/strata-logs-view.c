@@ -8,35 +8,18 @@
 
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
+#include <string.h>
 
 #include "strata-application.h"
+#include "strata-project.h"
 #include "strata-ui-private.h"
-#include "strata-logs-view.h"
+#include "strata-logs-view-private.h"
 
 /* Service prefixes take one of these, by name, readable on light and dark. */
 static const char * const service_colors[] = {
   "#3584e4", "#26a269", "#e66100", "#9141ac", "#c01c28", "#1c71d8", "#986a44", "#2190a4",
 };
 
-struct _StrataLogsView
-{
-  GtkWidget                parent_instance;
-
-  /* Template widgets */
-  GtkStack                *stack;
-  GtkSearchEntry          *search_entry;
-  GtkToggleButton         *timestamps_button;
-  GtkSourceView           *text_view;
-
-  /* Owned references */
-  GObject                 *project;
-  GtkSourceSearchContext  *search;
-  GtkTextTag              *timestamp_tag;
-  GtkTextMark             *end_mark;
-
-  guint                    max_lines;
-  guint                    paused : 1;
-};
 
 G_DEFINE_FINAL_TYPE (StrataLogsView, strata_logs_view, GTK_TYPE_WIDGET)
 
@@ -47,6 +30,10 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static guint service_position    (StrataLogsView *self,
+                                  const char     *service);
+static void  on_service_selected (StrataLogsView *self);
 
 static GtkTextBuffer *
 get_buffer (StrataLogsView *self)
@@ -89,6 +76,7 @@ strata_logs_view_trim (StrataLogsView *self)
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_get_iter_at_line (buffer, &cut, excess);
   gtk_text_buffer_delete (buffer, &start, &cut);
+  g_array_remove_range (self->times, 0, MIN ((guint) excess, self->times->len));
 }
 
 static void
@@ -98,35 +86,74 @@ strata_logs_view_follow (StrataLogsView *self)
     gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->text_view), self->end_mark, 0.0, FALSE, 0.0, 1.0);
 }
 
+/* Where a line of @time goes: lines come in per container, so the recent
+ * lines of one may arrive after newer lines of another. Usually the end. */
+static guint
+line_for_time (StrataLogsView *self,
+               gint64          time)
+{
+  guint line = self->times->len;
+
+  while (line > 0 && g_array_index (self->times, gint64, line - 1) > time)
+    line--;
+
+  return line;
+}
+
+/* "django    | text", the names padded to the longest, as compose does. */
+void
+_strata_logs_view_insert (StrataLogsView *self,
+                          const char     *service,
+                          gint64          time,
+                          const char     *timestamp,
+                          const char     *text)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  guint line = line_for_time (self, time);
+  g_autofree char *padding = g_strnfill (MAX (0, (int) self->name_width - (int) g_utf8_strlen (service, -1)), ' ');
+  const char *end = strchr (text, '\n');
+  g_autofree char *body = g_strndup (text, end ? (gsize) (end - text) : strlen (text));
+  g_autofree char *row = g_strdup_printf ("%s%s%s%s  | %s\n", timestamp ? timestamp : "", timestamp ? " " : "",
+                                          service, padding, body);
+  int stamp_chars = timestamp ? g_utf8_strlen (timestamp, -1) + 1 : 0;
+  GtkTextIter at, start, stop;
+  GtkTextMark *mark;
+
+  if (line == self->times->len)
+    gtk_text_buffer_get_end_iter (buffer, &at);
+  else
+    gtk_text_buffer_get_iter_at_line (buffer, &at, line);
+  mark = gtk_text_buffer_create_mark (buffer, NULL, &at, TRUE);
+  gtk_text_buffer_insert (buffer, &at, row, -1);
+
+  /* Text inserted next to tagged text takes its tags: set them anew. */
+  gtk_text_buffer_get_iter_at_mark (buffer, &start, mark);
+  gtk_text_buffer_remove_all_tags (buffer, &start, &at);
+  stop = start;
+  gtk_text_iter_forward_chars (&stop, stamp_chars);
+  gtk_text_buffer_apply_tag (buffer, self->timestamp_tag, &start, &stop);
+  start = stop;
+  gtk_text_iter_forward_chars (&stop, g_utf8_strlen (service, -1));
+  gtk_text_buffer_apply_tag (buffer, ensure_service_tag (self, service), &start, &stop);
+  gtk_text_buffer_delete_mark (buffer, mark);
+  g_array_insert_val (self->times, line, time);
+
+  strata_logs_view_trim (self);
+  gtk_stack_set_visible_child_name (self->stack, "logs");
+  strata_logs_view_follow (self);
+}
+
+/* A line of @service at the present time. */
 void
 strata_logs_view_append (StrataLogsView *self,
                          const char     *service,
                          const char     *timestamp,
                          const char     *text)
 {
-  GtkTextBuffer *buffer;
-  GtkTextIter end;
-
   g_return_if_fail (STRATA_IS_LOGS_VIEW (self));
   g_return_if_fail (service != NULL && text != NULL);
 
-  buffer = get_buffer (self);
-  gtk_text_buffer_get_end_iter (buffer, &end);
-  if (timestamp != NULL)
-    {
-      g_autofree char *stamp = g_strconcat (timestamp, " ", NULL);
-
-      gtk_text_buffer_insert_with_tags (buffer, &end, stamp, -1, self->timestamp_tag, NULL);
-    }
-  gtk_text_buffer_insert_with_tags (buffer, &end, service, -1, ensure_service_tag (self, service), NULL);
-  gtk_text_buffer_insert (buffer, &end, "  | ", -1);
-  gtk_text_buffer_insert (buffer, &end, text, -1);
-  if (!g_str_has_suffix (text, "\n"))
-    gtk_text_buffer_insert (buffer, &end, "\n", 1);
-
-  strata_logs_view_trim (self);
-  gtk_stack_set_visible_child_name (self->stack, "logs");
-  strata_logs_view_follow (self);
+  _strata_logs_view_insert (self, service, g_get_real_time (), timestamp, text);
 }
 
 void
@@ -135,6 +162,7 @@ strata_logs_view_clear (StrataLogsView *self)
   g_return_if_fail (STRATA_IS_LOGS_VIEW (self));
 
   gtk_text_buffer_set_text (get_buffer (self), "", 0);
+  g_array_set_size (self->times, 0);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
@@ -180,14 +208,103 @@ strata_logs_view_set_paused (StrataLogsView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
 }
 
+/* The services to pick from. A reload of the same project keeps the
+ * lines and the followers. */
 void
 strata_logs_view_set_project (StrataLogsView *self,
                               StrataProject  *project)
 {
+  GListModel *services;
+  g_autofree char *followed = NULL;
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
   g_return_if_fail (STRATA_IS_LOGS_VIEW (self));
 
-  if (g_set_object (&self->project, (GObject *) project))
-    strata_logs_view_clear (self);
+  if (!g_set_object (&self->project, (GObject *) project) || project == NULL)
+    return;
+
+  services = strata_project_get_services (project);
+  for (guint i = 0; i < g_list_model_get_n_items (services); i++)
+    {
+      g_autoptr(StrataServiceItem) service = g_list_model_get_item (services, i);
+
+      g_strv_builder_add (names, strata_service_item_get_name (service));
+    }
+  strv = g_strv_builder_end (names);
+  self->name_width = 0;
+  for (guint i = 0; strv[i] != NULL; i++)
+    self->name_width = MAX (self->name_width, g_utf8_strlen (strv[i], -1));
+  followed = g_strdup (self->service);
+  g_signal_handlers_block_by_func (self->service_dropdown, on_service_selected, self);
+  gtk_string_list_splice (self->service_names, 1,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->service_names)) - 1,
+                          (const char * const *) strv);
+  gtk_drop_down_set_selected (self->service_dropdown, service_position (self, followed));
+  g_signal_handlers_unblock_by_func (self->service_dropdown, on_service_selected, self);
+  on_service_selected (self);
+}
+
+static guint
+service_position (StrataLogsView *self,
+                  const char     *service)
+{
+  GListModel *names = G_LIST_MODEL (self->service_names);
+
+  for (guint i = 1; service != NULL && i < g_list_model_get_n_items (names); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (self->service_names, i), service) == 0)
+      return i;
+
+  return 0;
+}
+
+/* Follows only @service from now on (its recent lines first), or every
+ * service for %NULL. */
+void
+strata_logs_view_follow_service (StrataLogsView *self,
+                                 const char     *service)
+{
+  g_return_if_fail (STRATA_IS_LOGS_VIEW (self));
+
+  if (service != NULL && service_position (self, service) == 0)
+    gtk_string_list_append (self->service_names, service);
+  gtk_drop_down_set_selected (self->service_dropdown, service_position (self, service));
+}
+
+const char *
+strata_logs_view_get_followed_service (StrataLogsView *self)
+{
+  g_return_val_if_fail (STRATA_IS_LOGS_VIEW (self), NULL);
+
+  return self->service;
+}
+
+static void
+on_service_selected (StrataLogsView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->service_dropdown);
+  const char *service = selected == 0 || selected == GTK_INVALID_LIST_POSITION
+                        ? NULL : gtk_string_list_get_string (self->service_names, selected);
+
+  if (g_strcmp0 (service, self->service) == 0)
+    return;
+  g_free (self->service);
+  self->service = g_strdup (service);
+  _strata_logs_view_stop_followers (self);
+  strata_logs_view_clear (self);
+  _strata_logs_view_sync_followers (self);
+}
+
+/* The whole buffer, as shown (timestamps included). */
+char *
+strata_logs_view_dup_text (StrataLogsView *self)
+{
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (STRATA_IS_LOGS_VIEW (self), NULL);
+
+  gtk_text_buffer_get_bounds (get_buffer (self), &start, &end);
+  return gtk_text_buffer_get_text (get_buffer (self), &start, &end, TRUE);
 }
 
 static void
@@ -278,11 +395,31 @@ strata_logs_view_dispose (GObject *object)
 {
   StrataLogsView *self = STRATA_LOGS_VIEW (object);
 
+  if (self->followers != NULL)
+    _strata_logs_view_stop_followers (self);
+  if (self->live != NULL)
+    g_signal_handlers_disconnect_by_data (strata_engine_project_get_containers (self->live), self);
   g_clear_object (&self->search);
   _strata_widget_dispose_children (GTK_WIDGET (self), STRATA_TYPE_LOGS_VIEW);
   g_clear_object (&self->project);
+  g_clear_object (&self->live);
+  g_clear_object (&self->engine);
+  g_clear_object (&self->service_names);
+  g_clear_pointer (&self->service, g_free);
 
   G_OBJECT_CLASS (strata_logs_view_parent_class)->dispose (object);
+}
+
+static void
+strata_logs_view_finalize (GObject *object)
+{
+  StrataLogsView *self = STRATA_LOGS_VIEW (object);
+
+  g_clear_pointer (&self->followers, g_hash_table_unref);
+  g_clear_pointer (&self->times, g_array_unref);
+  g_clear_pointer (&self->last_seen, g_hash_table_unref);
+
+  G_OBJECT_CLASS (strata_logs_view_parent_class)->finalize (object);
 }
 
 static void
@@ -292,6 +429,7 @@ strata_logs_view_class_init (StrataLogsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = strata_logs_view_dispose;
+  object_class->finalize = strata_logs_view_finalize;
   object_class->get_property = strata_logs_view_get_property;
   object_class->set_property = strata_logs_view_set_property;
 
@@ -307,6 +445,7 @@ strata_logs_view_class_init (StrataLogsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StrataLogsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, StrataLogsView, timestamps_button);
   gtk_widget_class_bind_template_child (widget_class, StrataLogsView, text_view);
+  gtk_widget_class_bind_template_child (widget_class, StrataLogsView, service_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -327,6 +466,14 @@ strata_logs_view_init (StrataLogsView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->followers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->last_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->service_names = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->service_names, _("All Services"));
+  gtk_drop_down_set_model (self->service_dropdown, G_LIST_MODEL (self->service_names));
+  g_signal_connect_object (self->service_dropdown, "notify::selected", G_CALLBACK (on_service_selected),
+                           self, G_CONNECT_SWAPPED);
   self->max_lines = STRATA_LOGS_VIEW_DEFAULT_MAX_LINES;
   buffer = get_buffer (self);
   self->timestamp_tag = gtk_text_buffer_create_tag (buffer, "timestamp", "foreground", "#888a85", NULL);

@@ -20,6 +20,16 @@ G_DECLARE_FINAL_TYPE (StrataLogsView, strata_logs_view, STRATA, LOGS_VIEW, GtkWi
 
 void     strata_logs_view_set_project    (StrataLogsView *self,
                                           StrataProject  *project);
+typedef struct _StrataEngineProject StrataEngineProject;
+
+void     strata_logs_view_set_live       (StrataLogsView      *self,
+                                          StrataEngine        *engine,
+                                          StrataEngineProject *live);
+void     strata_logs_view_follow_service (StrataLogsView *self,
+                                          const char     *service);
+const char *strata_logs_view_get_followed_service (StrataLogsView *self);
+guint    strata_logs_view_get_n_followers (StrataLogsView *self);
+char    *strata_logs_view_dup_text       (StrataLogsView *self);
 void     strata_logs_view_append         (StrataLogsView *self,
                                           const char     *service,
                                           const char     *timestamp,

@@ -27,6 +27,7 @@ struct _StrataProgressPanel
   /* Owned references */
   GtkFilterListModel  *acted_on;   /* the plan without what it keeps */
   char                *title;
+  char                *verb;       /* what a finished step is: "removed", "done" */
 
   guint                n_done;
   guint                n_failed;
@@ -107,10 +108,23 @@ strata_progress_panel_track (StrataProgressPanel *self,
                              const char          *title,
                              GListModel          *plan)
 {
+  strata_progress_panel_track_with_verb (self, title, plan, _("removed"));
+}
+
+/* Likewise, for another operation: the summary counts @verb ("done") steps. */
+void
+strata_progress_panel_track_with_verb (StrataProgressPanel *self,
+                                       const char          *title,
+                                       GListModel          *plan,
+                                       const char          *verb)
+{
   guint n;
 
   g_return_if_fail (STRATA_IS_PROGRESS_PANEL (self));
   g_return_if_fail (G_IS_LIST_MODEL (plan));
+
+  g_free (self->verb);
+  self->verb = g_strdup (verb);
 
   g_free (self->title);
   self->title = g_strdup (title);
@@ -163,10 +177,10 @@ strata_progress_panel_dup_summary (StrataProgressPanel *self)
     }
 
   if (self->n_failed == 0)
-    return g_strdup_printf (_("%s: %u removed"), self->title, self->n_done);
+    return g_strdup_printf (_("%s: %u %s"), self->title, self->n_done, self->verb);
 
-  return g_strdup_printf (_("%s: %u removed, %u failed: %s"), self->title,
-                          self->n_done - self->n_failed, self->n_failed,
+  return g_strdup_printf (_("%s: %u %s, %u failed: %s"), self->title,
+                          self->n_done - self->n_failed, self->verb, self->n_failed,
                           first_error ? first_error : _("see the details"));
 }
 
@@ -178,6 +192,7 @@ strata_progress_panel_dispose (GObject *object)
   _strata_widget_dispose_children (GTK_WIDGET (self), STRATA_TYPE_PROGRESS_PANEL);
   g_clear_object (&self->acted_on);
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->verb, g_free);
 
   G_OBJECT_CLASS (strata_progress_panel_parent_class)->dispose (object);
 }

@@ -17,6 +17,10 @@ G_DECLARE_FINAL_TYPE (StrataProgressPanel, strata_progress_panel, STRATA, PROGRE
 void     strata_progress_panel_track       (StrataProgressPanel *self,
                                             const char          *title,
                                             GListModel          *plan);
+void     strata_progress_panel_track_with_verb (StrataProgressPanel *self,
+                                                const char          *title,
+                                                GListModel          *plan,
+                                                const char          *verb);
 void     strata_progress_panel_finish      (StrataProgressPanel *self);
 gboolean strata_progress_panel_is_running  (StrataProgressPanel *self);
 char    *strata_progress_panel_dup_summary (StrataProgressPanel *self);

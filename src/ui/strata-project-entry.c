@@ -16,6 +16,7 @@ struct _StrataProjectEntry
 
   char               *path;
   char               *name;
+  GStrv               config_files;
   StrataProjectState  state;
 };
 
@@ -74,6 +75,7 @@ strata_project_entry_finalize (GObject *object)
 
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->config_files, g_strfreev);
 
   G_OBJECT_CLASS (strata_project_entry_parent_class)->finalize (object);
 }
@@ -142,6 +144,34 @@ strata_project_entry_new (const char *path)
   self->name = g_path_get_basename (path);
 
   return self;
+}
+
+/* A project found on the engine: its compose name, the working_dir and
+ * config_files labels of its containers (absolute paths, in -f order). */
+StrataProjectEntry *
+strata_project_entry_new_for_engine (const char         *name,
+                                     const char         *working_dir,
+                                     const char * const *config_files)
+{
+  StrataProjectEntry *self;
+
+  g_return_val_if_fail (name != NULL && working_dir != NULL, NULL);
+
+  self = g_object_new (STRATA_TYPE_PROJECT_ENTRY, NULL);
+  self->path = g_strdup (working_dir);
+  self->name = g_strdup (name);
+  self->config_files = g_strdupv ((char **) config_files);
+
+  return self;
+}
+
+/* The files to open it with, or NULL for compose's defaults. */
+const char * const *
+strata_project_entry_get_config_files (StrataProjectEntry *self)
+{
+  g_return_val_if_fail (STRATA_IS_PROJECT_ENTRY (self), NULL);
+
+  return (const char * const *) self->config_files;
 }
 
 const char *

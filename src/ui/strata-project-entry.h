@@ -15,6 +15,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (StrataProjectEntry, strata_project_entry, STRATA, PROJECT_ENTRY, GObject)
 
 StrataProjectEntry *strata_project_entry_new       (const char         *path);
+StrataProjectEntry *strata_project_entry_new_for_engine   (const char         *name,
+                                                          const char         *working_dir,
+                                                          const char * const *config_files);
+const char * const *strata_project_entry_get_config_files (StrataProjectEntry *self);
 const char         *strata_project_entry_get_path  (StrataProjectEntry *self);
 const char         *strata_project_entry_get_name  (StrataProjectEntry *self);
 StrataProjectState  strata_project_entry_get_state (StrataProjectEntry *self);

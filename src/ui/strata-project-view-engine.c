@@ -11,6 +11,7 @@
 
 #include "strata-project-view-private.h"
 #include "strata-project.h"
+#include "strata-ui-private.h"
 
 static const char *
 project_name (StrataProjectView *self)
@@ -22,26 +23,46 @@ project_name (StrataProjectView *self)
 static StrataProjectState
 engine_state (StrataProjectView *self)
 {
-  StrataEngineMonitor *monitor = strata_engine_session_get_monitor (self->session);
-  StrataEngineProject *found = monitor && project_name (self)
-                               ? strata_engine_monitor_find_project (monitor, project_name (self)) : NULL;
-  GListModel *containers = found ? strata_engine_project_get_containers (found) : NULL;
-  guint n = containers ? g_list_model_get_n_items (containers) : 0, running = 0;
-
-  if (monitor == NULL)
+  if (strata_engine_session_get_monitor (self->session) == NULL)
     return STRATA_PROJECT_STATE_UNKNOWN;
-  for (guint i = 0; i < n; i++)
+
+  return _strata_engine_project_state (self->live);
+}
+
+static void
+update_badge (StrataProjectView *self)
+{
+  g_autofree char *path = self->folder ? g_file_get_path (self->folder) : NULL;
+  StrataProjectEntry *entry = path ? strata_sidebar_lookup (self->sidebar, path) : NULL;
+
+  if (entry != NULL)
+    strata_project_entry_set_state (entry, engine_state (self));
+}
+
+/* The monitor's project of the same name (compose's -p), which appears
+ * with the first container, network or volume and goes with the last. */
+static void
+track_live (StrataProjectView *self)
+{
+  StrataEngineMonitor *monitor = strata_engine_session_get_monitor (self->session);
+  GListModel *projects = monitor ? strata_engine_monitor_get_projects (monitor) : NULL;
+  StrataEngineProject *live = monitor && project_name (self)
+                              ? strata_engine_monitor_find_project (monitor, project_name (self)) : NULL;
+
+  if (projects != self->live_projects)
     {
-      g_autoptr(StrataContainer) container = g_list_model_get_item (containers, i);
-
-      running += g_strcmp0 (strata_container_get_state (container), "running") == 0;
+      if (self->live_projects != NULL)
+        g_signal_handlers_disconnect_by_data (self->live_projects, self);
+      g_set_object (&self->live_projects, projects);
+      if (projects != NULL)
+        g_signal_connect_object (projects, "items-changed", G_CALLBACK (track_live), self, G_CONNECT_SWAPPED);
     }
-
-  if (n == 0)
-    return STRATA_PROJECT_STATE_NOT_CREATED;
-  if (running == 0)
-    return STRATA_PROJECT_STATE_STOPPED;
-  return running == n ? STRATA_PROJECT_STATE_RUNNING : STRATA_PROJECT_STATE_PARTLY_RUNNING;
+  g_set_object (&self->live, live);
+  strata_sidebar_set_monitor (self->sidebar, monitor);
+  strata_services_view_set_live (self->services_view, strata_engine_session_get_engine (self->session), live);
+  strata_logs_view_set_live (self->logs_view, strata_engine_session_get_engine (self->session), live);
+  strata_resources_view_set_live (self->resources_view, live);
+  update_badge (self);
 }
 
 void
@@ -50,15 +71,14 @@ _strata_project_view_engine_bind (StrataProjectView *self)
   gboolean ready = strata_engine_session_is_ready (self->session);
   const char *endpoint = strata_engine_session_get_endpoint (self->session);
   const char *error = ready ? NULL : strata_engine_session_get_error (self->session);
-  g_autofree char *path = self->folder ? g_file_get_path (self->folder) : NULL;
-  StrataProjectEntry *entry = path ? strata_sidebar_lookup (self->sidebar, path) : NULL;
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.up",
+                                 ready && self->project && !strata_progress_panel_is_running (self->progress_panel));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.down", ready && self->project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.tear-down", ready && self->project);
   strata_services_view_set_engine_error (self->services_view, endpoint, error);
   strata_resources_view_set_engine_error (self->resources_view, endpoint, error);
-  if (entry != NULL)
-    strata_project_entry_set_state (entry, engine_state (self));
+  track_live (self);
 }
 
 static GStrv
@@ -280,6 +300,8 @@ _strata_project_view_engine_init (StrataProjectView *self)
   self->session = strata_engine_session_new (settings);
   g_signal_connect_object (self->session, "changed", G_CALLBACK (_strata_project_view_engine_bind),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->services_view, "live-changed", G_CALLBACK (update_badge),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::engine-endpoint", G_CALLBACK (strata_engine_session_start),
                            self->session, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::engine-endpoint-auto", G_CALLBACK (strata_engine_session_start),
@@ -292,5 +314,18 @@ _strata_project_view_engine_dispose (StrataProjectView *self)
   if (self->teardown_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->teardown_dialog));
   self->teardown_dialog = NULL;
+  if (self->live_projects != NULL)
+    g_signal_handlers_disconnect_by_data (self->live_projects, self);
+  g_clear_object (&self->live_projects);
+  g_clear_object (&self->live);
   g_clear_object (&self->session);
+}
+
+/* The Tear Down… or Down dialog while it is open. */
+StrataTeardownDialog *
+strata_project_view_get_teardown_dialog (StrataProjectView *self)
+{
+  g_return_val_if_fail (STRATA_IS_PROJECT_VIEW (self), NULL);
+
+  return self->teardown_dialog;
 }

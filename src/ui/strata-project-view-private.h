@@ -34,17 +34,22 @@ struct _StrataProjectView
 
   /* Owned references */
   GFile                *folder;
+  GStrv                 files;          /* -f, in order; NULL for compose's defaults */
   StrataFileWatch      *watch;
   StrataProject        *project;
   StrataEngineSession  *session;
   StrataTeardownDialog *teardown_dialog;
+  StrataEngineProject  *live;           /* the project's state on the engine, if any */
+  GListModel           *live_projects;  /* the monitor's, watched for the project to appear */
   GCancellable         *cancellable;
   guint                 n_reloads;
+  guint                 stale_pages;    /* views not showing the project yet */
 };
 
 void _strata_project_view_engine_init     (StrataProjectView *self);
 void _strata_project_view_engine_dispose  (StrataProjectView *self);
 void _strata_project_view_engine_bind     (StrataProjectView *self);
 void _strata_project_view_install_engine_actions (GtkWidgetClass *widget_class);
+void _strata_project_view_install_up_action      (GtkWidgetClass *widget_class);
 
 G_END_DECLS

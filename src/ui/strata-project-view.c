@@ -33,16 +33,71 @@ static const char * const default_files[] = {
 
 G_DEFINE_FINAL_TYPE (StrataProjectView, strata_project_view, GTK_TYPE_WIDGET)
 
-/* The engine is not bound yet: its actions stay off. */
+/* The pages whose view shows an older project (or none): a view is bound
+ * to the project when its page is first shown or its getter is called, so
+ * that a large project paints its first page without building the others. */
+enum {
+  PAGE_SERVICES = 1 << 0,
+  PAGE_CONFIGURATION = 1 << 1,
+  PAGE_LAYERS = 1 << 2,
+  PAGE_RESOURCES = 1 << 3,
+  PAGE_LOGS = 1 << 4,
+  ALL_PAGES = (1 << 5) - 1,
+};
+
+static void
+strata_project_view_bind_page (StrataProjectView *self,
+                               guint              page)
+{
+  StrataProject *project = self->project;
+
+  if ((self->stale_pages & page) == 0)
+    return;
+  self->stale_pages &= ~page;
+  if (page == PAGE_SERVICES)
+    strata_services_view_set_project (self->services_view, project);
+  else if (page == PAGE_CONFIGURATION)
+    strata_config_view_set_project (self->config_view, project);
+  else if (page == PAGE_LAYERS)
+    strata_layers_view_set_project (self->layers_view, project);
+  else if (page == PAGE_RESOURCES)
+    strata_resources_view_set_project (self->resources_view, project);
+  else if (page == PAGE_LOGS)
+    strata_logs_view_set_project (self->logs_view, project);
+}
+
+static guint
+page_of_name (const char *name)
+{
+  static const char * const names[] = { "services", "configuration", "layers", "resources", "logs" };
+
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (name, names[i]))
+      return 1 << i;
+
+  return 0;
+}
+
+static void
+on_visible_page_changed (StrataProjectView *self)
+{
+  strata_project_view_bind_page (self, page_of_name (adw_view_stack_get_visible_child_name (self->view_stack)));
+}
+
 static void
 strata_project_view_bind_views (StrataProjectView *self,
                                 StrataProject     *project)
 {
-  strata_services_view_set_project (self->services_view, project);
-  strata_config_view_set_project (self->config_view, project);
-  strata_layers_view_set_project (self->layers_view, project);
-  strata_resources_view_set_project (self->resources_view, project);
-  strata_logs_view_set_project (self->logs_view, project);
+  self->stale_pages = ALL_PAGES;
+  if (project == NULL)
+    {
+      for (guint page = PAGE_SERVICES; page <= PAGE_LOGS; page <<= 1)
+        strata_project_view_bind_page (self, page);
+      return;
+    }
+  on_visible_page_changed (self);
+  /* Cheap, and the lines it follows meanwhile need the names' widths. */
+  strata_project_view_bind_page (self, PAGE_LOGS);
 }
 
 static void
@@ -135,6 +190,12 @@ strata_project_view_reload (StrataProjectView *self)
 
   options = strata_load_options_new ();
   options->cwd = g_file_get_path (self->folder);
+  for (guint i = 0; self->files != NULL && self->files[i] != NULL; i++)
+    {
+      if (options->files == NULL)
+        options->files = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (options->files, g_strdup (self->files[i]));
+    }
   strata_project_load_async (options, self->cancellable, on_project_loaded, g_object_ref (self));
 }
 
@@ -158,6 +219,19 @@ void
 strata_project_view_set_folder (StrataProjectView *self,
                                 GFile             *folder)
 {
+  strata_project_view_set_folder_with_files (self, folder, NULL);
+}
+
+/**
+ * strata_project_view_set_folder_with_files:
+ * @files: (nullable): the compose files, as `-f` takes them (relative to
+ *   @folder, or absolute), in order; %NULL for compose's defaults
+ */
+void
+strata_project_view_set_folder_with_files (StrataProjectView  *self,
+                                           GFile              *folder,
+                                           const char * const *files)
+{
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
 
@@ -165,6 +239,8 @@ strata_project_view_set_folder (StrataProjectView *self,
   g_return_if_fail (G_IS_FILE (folder));
 
   g_set_object (&self->folder, folder);
+  g_strfreev (self->files);
+  self->files = files && files[0] ? g_strdupv ((char **) files) : NULL;
   path = g_file_get_path (folder);
   name = g_file_get_basename (folder);
 
@@ -210,11 +286,10 @@ static void
 on_operation_finished (StrataProjectView   *self,
                        StrataProgressPanel *panel)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   g_autofree char *summary = strata_progress_panel_dup_summary (panel);
 
-  if (overlay != NULL && summary != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (summary));
+  if (summary != NULL)
+    _strata_widget_add_toast (GTK_WIDGET (self), summary);
 }
 
 static void
@@ -229,6 +304,18 @@ show_page_action (GtkWidget  *widget,
     adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
+/* The Logs view, following @service. */
+static void
+show_logs_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  StrataProjectView *self = STRATA_PROJECT_VIEW (widget);
+
+  strata_logs_view_follow_service (self->logs_view, g_variant_get_string (parameter, NULL));
+  adw_view_stack_set_visible_child_name (self->view_stack, "logs");
+}
+
 static void
 show_sidebar_action (GtkWidget  *widget,
                      const char *action_name,
@@ -237,14 +324,6 @@ show_sidebar_action (GtkWidget  *widget,
   StrataProjectView *self = STRATA_PROJECT_VIEW (widget);
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-static void
-engine_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  /* Enabled only once an engine is bound; see strata_project_view_bind_views. */
 }
 
 static void
@@ -264,6 +343,7 @@ strata_project_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->folder);
+  g_clear_pointer (&self->files, g_strfreev);
   g_clear_object (&self->watch);
   g_clear_object (&self->project);
   _strata_project_view_engine_dispose (self);
@@ -302,8 +382,9 @@ strata_project_view_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "project.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "project.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "project.show-logs", "s", show_logs_action);
   gtk_widget_class_install_action (widget_class, "project.reload", NULL, reload_action);
-  gtk_widget_class_install_action (widget_class, "project.up", NULL, engine_action);
+  _strata_project_view_install_up_action (widget_class);
   _strata_project_view_install_engine_actions (widget_class);
 
   add_page_shortcut (widget_class, GDK_KEY_1, "services");
@@ -377,6 +458,8 @@ strata_project_view_init (StrataProjectView *self)
                           G_BINDING_SYNC_CREATE);
   strata_sidebar_bind_folded (self->sidebar, G_OBJECT (self->leaflet));
 
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (on_visible_page_changed),
+                           self, G_CONNECT_SWAPPED);
   _strata_project_view_engine_init (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.up", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "project.down", FALSE);
@@ -391,11 +474,21 @@ strata_project_view_init (StrataProjectView *self)
     return self->name; \
   }
 
+/* These views show the current project once asked for. */
+#define DEFINE_PAGE_GETTER(Type, name, page) \
+  Type * \
+  strata_project_view_get_##name (StrataProjectView *self) \
+  { \
+    g_return_val_if_fail (STRATA_IS_PROJECT_VIEW (self), NULL); \
+    strata_project_view_bind_page (self, page); \
+    return self->name; \
+  }
+
 DEFINE_VIEW_GETTER (StrataSidebar, sidebar)
 DEFINE_VIEW_GETTER (StrataDiagnosticsBar, diagnostics_bar)
 DEFINE_VIEW_GETTER (StrataProgressPanel, progress_panel)
-DEFINE_VIEW_GETTER (StrataServicesView, services_view)
-DEFINE_VIEW_GETTER (StrataConfigView, config_view)
-DEFINE_VIEW_GETTER (StrataLayersView, layers_view)
-DEFINE_VIEW_GETTER (StrataResourcesView, resources_view)
-DEFINE_VIEW_GETTER (StrataLogsView, logs_view)
+DEFINE_PAGE_GETTER (StrataServicesView, services_view, PAGE_SERVICES)
+DEFINE_PAGE_GETTER (StrataConfigView, config_view, PAGE_CONFIGURATION)
+DEFINE_PAGE_GETTER (StrataLayersView, layers_view, PAGE_LAYERS)
+DEFINE_PAGE_GETTER (StrataResourcesView, resources_view, PAGE_RESOURCES)
+DEFINE_PAGE_GETTER (StrataLogsView, logs_view, PAGE_LOGS)

@@ -25,6 +25,9 @@ G_DECLARE_FINAL_TYPE (StrataProjectView, strata_project_view, STRATA, PROJECT_VI
 
 void                 strata_project_view_set_folder        (StrataProjectView *self,
                                                             GFile             *folder);
+void                 strata_project_view_set_folder_with_files (StrataProjectView  *self,
+                                                                GFile              *folder,
+                                                                const char * const *files);
 GFile               *strata_project_view_get_folder        (StrataProjectView *self);
 void                 strata_project_view_reload            (StrataProjectView *self);
 StrataProject       *strata_project_view_get_project       (StrataProjectView *self);
@@ -38,5 +41,7 @@ StrataConfigView    *strata_project_view_get_config_view   (StrataProjectView *s
 StrataLayersView    *strata_project_view_get_layers_view   (StrataProjectView *self);
 StrataResourcesView *strata_project_view_get_resources_view (StrataProjectView *self);
 StrataLogsView      *strata_project_view_get_logs_view     (StrataProjectView *self);
+typedef struct _StrataTeardownDialog StrataTeardownDialog;
+StrataTeardownDialog *strata_project_view_get_teardown_dialog (StrataProjectView *self);
 
 G_END_DECLS

@@ -18,6 +18,13 @@ G_DECLARE_FINAL_TYPE (StrataResourcesView, strata_resources_view, STRATA, RESOUR
 
 void strata_resources_view_set_project (StrataResourcesView *self,
                                         StrataProject       *project);
+typedef struct _StrataEngineProject StrataEngineProject;
+
+void strata_resources_view_set_live (StrataResourcesView *self,
+                                     StrataEngineProject *live);
+const char *strata_resources_view_get_state (StrataResourcesView *self,
+                                             const char          *section,
+                                             const char          *name);
 void strata_resources_view_set_engine_error (StrataResourcesView *self,
                                              const char          *endpoint,
                                              const char          *message);

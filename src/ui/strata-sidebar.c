@@ -10,21 +10,9 @@
 
 #include "strata-application.h"
 #include "strata-ui-private.h"
-#include "strata-sidebar.h"
+#include "strata-engine-monitor.h"
+#include "strata-sidebar-private.h"
 
-struct _StrataSidebar
-{
-  GtkWidget     parent_instance;
-
-  /* Template widgets */
-  AdwHeaderBar *header_bar;
-  GtkListBox   *list_box;
-
-  /* Owned references */
-  GSettings    *settings;
-  GListStore   *entries;
-  char         *active_path;
-};
 
 G_DEFINE_FINAL_TYPE (StrataSidebar, strata_sidebar, GTK_TYPE_WIDGET)
 
@@ -48,10 +36,27 @@ state_to_visible (GBinding     *binding,
   return TRUE;
 }
 
+static void
+update_badge_class (GtkWidget          *badge,
+                    GParamSpec         *pspec,
+                    StrataProjectEntry *entry)
+{
+  static const char * const classes[] = { "success", "warning", "dim-label" };
+  const char *wanted = strata_project_state_to_css_class (strata_project_entry_get_state (entry));
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    if (g_strcmp0 (classes[i], wanted) != 0)
+      gtk_widget_remove_css_class (badge, classes[i]);
+  gtk_widget_add_css_class (badge, wanted);
+}
+
 static GtkWidget *
 create_badge (StrataProjectEntry *entry)
 {
   GtkWidget *badge = gtk_label_new (NULL);
+
+  g_signal_connect_object (entry, "notify::state", G_CALLBACK (update_badge_class), badge, G_CONNECT_SWAPPED);
+  update_badge_class (badge, NULL, entry);
 
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (badge, "state-badge");
@@ -73,11 +78,13 @@ create_row (gpointer item,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), strata_project_entry_get_name (entry));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), strata_project_entry_get_path (entry));
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "folder-symbolic");
+  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), strata_project_entry_get_config_files (entry)
+                                                     ? "system-run-symbolic" : "folder-symbolic");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), create_badge (entry));
   gtk_widget_set_tooltip_text (row, strata_project_entry_get_path (entry));
   g_object_set_data_full (G_OBJECT (row), "path",
                           g_strdup (strata_project_entry_get_path (entry)), g_free);
+  g_object_set_data_full (G_OBJECT (row), "entry", g_object_ref (entry), g_object_unref);
 
   return row;
 }
@@ -114,6 +121,7 @@ strata_sidebar_reload (StrataSidebar *self)
   g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
                        fresh->pdata, fresh->len);
   strata_sidebar_select_active (self);
+  _strata_sidebar_queue_engine_rebuild (self);
 }
 
 static void
@@ -125,11 +133,27 @@ on_row_activated (StrataSidebar *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.open-recent", "s", path);
 }
 
+/* Opens the folder with the files its containers were created from. */
+static void
+on_engine_row_activated (StrataSidebar *self,
+                         GtkListBoxRow *row)
+{
+  StrataProjectEntry *entry = g_object_get_data (G_OBJECT (row), "entry");
+  const char * const *files = strata_project_entry_get_config_files (entry);
+  const char * const none[] = { NULL };
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-project", "(s^as)",
+                              strata_project_entry_get_path (entry), files ? files : none);
+}
+
 static void
 strata_sidebar_dispose (GObject *object)
 {
   StrataSidebar *self = STRATA_SIDEBAR (object);
 
+  strata_sidebar_set_monitor (self, NULL);
+  g_clear_handle_id (&self->engine_source, g_source_remove);
+  g_clear_object (&self->engine_entries);
   _strata_widget_dispose_children (GTK_WIDGET (self), STRATA_TYPE_SIDEBAR);
   g_clear_object (&self->settings);
   g_clear_object (&self->entries);
@@ -150,7 +174,10 @@ strata_sidebar_class_init (StrataSidebarClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/strata/Strata/strata-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, StrataSidebar, header_bar);
   gtk_widget_class_bind_template_child (widget_class, StrataSidebar, list_box);
+  gtk_widget_class_bind_template_child (widget_class, StrataSidebar, engine_title);
+  gtk_widget_class_bind_template_child (widget_class, StrataSidebar, engine_list);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_engine_row_activated);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "strata-sidebar");
 }
@@ -162,6 +189,9 @@ strata_sidebar_init (StrataSidebar *self)
 
   self->entries = g_list_store_new (STRATA_TYPE_PROJECT_ENTRY);
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->entries),
+                           create_row, self, NULL);
+  self->engine_entries = g_list_store_new (STRATA_TYPE_PROJECT_ENTRY);
+  gtk_list_box_bind_model (self->engine_list, G_LIST_MODEL (self->engine_entries),
                            create_row, self, NULL);
 
   self->settings = g_settings_new ("io.github.strata.Strata");

@@ -21,6 +21,11 @@ void                strata_sidebar_set_active_path (StrataSidebar *self,
                                                     const char    *path);
 StrataProjectEntry *strata_sidebar_lookup          (StrataSidebar *self,
                                                     const char    *path);
+typedef struct _StrataEngineMonitor StrataEngineMonitor;
+
+void                strata_sidebar_set_monitor     (StrataSidebar       *self,
+                                                    StrataEngineMonitor *monitor);
+GListModel         *strata_sidebar_get_engine_entries (StrataSidebar *self);
 void                strata_sidebar_bind_folded     (StrataSidebar *self,
                                                     GObject       *leaflet);
 

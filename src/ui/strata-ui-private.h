@@ -23,4 +23,18 @@ _strata_widget_dispose_children (GtkWidget *widget,
     gtk_widget_unparent (child);
 }
 
+typedef struct _StrataEngineProject StrataEngineProject;
+
+/* Running, partly running, stopped or not created, from its containers. */
+int   _strata_engine_project_state      (StrataEngineProject *live);
+
+/* A toast on the window's overlay, if @widget is in one. */
+void  _strata_widget_add_toast          (GtkWidget  *widget,
+                                         const char *message);
+
+/* The no-engine page's text: the endpoint tried (unless @message names it),
+ * what went wrong, and that the configuration views work regardless. */
+char *_strata_engine_error_description  (const char *endpoint,
+                                         const char *message);
+
 G_END_DECLS

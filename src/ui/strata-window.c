@@ -10,25 +10,9 @@
 
 #include "strata-project-view.h"
 #include "strata-recent-projects.h"
-#include "strata-window.h"
+#include "strata-ui-private.h"
+#include "strata-window-private.h"
 
-struct _StrataWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  AdwWindowTitle       *window_title;
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *stack;
-  GtkListBox           *recent_list;
-  GtkWidget            *recent_group;
-  StrataProjectView    *project_view;
-
-  /* Owned references */
-  GSettings            *settings;
-  GFile                *folder;
-  GtkNativeDialog      *chooser;
-};
 
 G_DEFINE_FINAL_TYPE (StrataWindow, strata_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -68,27 +52,6 @@ static void
 on_recent_changed (StrataWindow *self)
 {
   strata_window_update_recent (self);
-}
-
-void
-strata_window_open_folder (StrataWindow *self,
-                           GFile        *folder)
-{
-  g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
-
-  g_return_if_fail (STRATA_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (folder));
-
-  g_set_object (&self->folder, folder);
-  path = g_file_get_path (folder);
-  name = g_file_get_basename (folder);
-
-  strata_recent_projects_add (self->settings, path);
-
-  gtk_window_set_title (GTK_WINDOW (self), name);
-  strata_project_view_set_folder (self->project_view, folder);
-  gtk_stack_set_visible_child_name (self->stack, "project");
 }
 
 StrataProjectView *
@@ -169,7 +132,7 @@ strata_window_open_recent_action (GtkWidget  *widget,
       g_autofree char *message = g_strdup_printf (_("“%s” no longer exists"), path);
 
       strata_recent_projects_remove (self->settings, path);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      _strata_widget_add_toast (GTK_WIDGET (self->toast_overlay), message);
       return;
     }
 
@@ -183,6 +146,9 @@ strata_window_dispose (GObject *object)
 
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
+  if (self->files_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->files_dialog));
+  self->files_dialog = NULL;
   g_clear_object (&self->chooser);
   g_clear_object (&self->folder);
   g_clear_object (&self->settings);
@@ -214,6 +180,7 @@ strata_window_class_init (StrataWindowClass *klass)
                                    strata_window_open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s",
                                    strata_window_open_recent_action);
+  _strata_window_install_files_actions (widget_class);
 }
 
 static void

@@ -12,6 +12,8 @@
 #include <adwaita.h>
 
 #include "strata-application.h"
+#include "strata-service-row.h"
+#include "strata-teardown-dialog.h"
 #include "strata-test-screenshot.h"
 #include "strata-window.h"
 
@@ -57,6 +59,69 @@ show_provenance (StrataProjectView *view)
   strata_config_view_open_source (config, &strata_node_item_get_node (command)->pos);
 }
 
+/* The engine (when DOCKER_HOST names one) answers within a few seconds; an
+ * unreachable one fails faster. Either way the Services view settles. */
+static void
+wait_for_engine (StrataProjectView *view)
+{
+  StrataServicesView *services = strata_project_view_get_services_view (view);
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      StrataServiceRow *row = strata_services_view_get_row (services, "django");
+
+      if (g_strcmp0 (strata_services_view_get_visible_page (services), "no-engine") == 0
+          || (row != NULL && g_strcmp0 (strata_service_row_get_state_label (row), "Not created") != 0))
+        break;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+}
+
+/* With an engine, its containers' recent lines come within a second or two. */
+static void
+wait_for_logs (StrataProjectView *view)
+{
+  StrataLogsView *logs = strata_project_view_get_logs_view (view);
+  gint64 deadline = g_get_monotonic_time () + 4 * G_USEC_PER_SEC;
+
+  if (g_strcmp0 (strata_services_view_get_visible_page (strata_project_view_get_services_view (view)), "list") != 0)
+    return;
+  while (g_get_monotonic_time () < deadline && strata_logs_view_get_n_lines (logs) < 24)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+}
+
+/* Tear Down… with its plan, when there is an engine to make one. */
+static void
+save_teardown (StrataProjectView *view,
+               const char        *output_dir,
+               const char        *scheme)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  StrataTeardownDialog *dialog;
+  g_autofree char *file = g_strdup_printf ("teardown-%s.png", scheme);
+  g_autofree char *path = g_build_filename (output_dir, file, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_widget_activate_action (GTK_WIDGET (view), "project.tear-down", NULL)
+      || (dialog = strata_project_view_get_teardown_dialog (view)) == NULL)
+    return;
+  while (g_get_monotonic_time () < deadline && strata_teardown_dialog_get_plan (dialog) == NULL)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  strata_test_wait_frames (GTK_WIDGET (dialog), 4);
+  if (!strata_test_save_png (GTK_WIDGET (dialog), path, &error))
+    g_error ("%s", error->message);
+  g_print ("%s\n", path);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+}
+
 static void
 render_scheme (StrataApplication *app,
                Run               *run,
@@ -76,13 +141,17 @@ render_scheme (StrataApplication *app,
   view = strata_window_get_project_view (window);
   while (strata_project_view_get_n_reloads (view) == 0)
     g_main_context_iteration (NULL, TRUE);
+  wait_for_engine (view);
   show_provenance (view);
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       gtk_widget_activate_action (GTK_WIDGET (view), "project.show-page", "s", pages[i]);
+      if (g_str_equal (pages[i], "logs"))
+        wait_for_logs (view);
       save (window, run->output_dir, pages[i], scheme);
     }
+  save_teardown (view, run->output_dir, scheme);
 
   gtk_widget_activate_action (GTK_WIDGET (view), "project.show-page", "s", "configuration");
   strata_config_view_set_show_text (strata_project_view_get_config_view (view), TRUE);

@@ -165,6 +165,28 @@ test_no_engine (Fixture       *fixture,
   g_assert_nonnull (strata_config_view_get_model (strata_project_view_get_config_view (fixture->view)));
 }
 
+/* Without an engine the Resources view lists what the files declare, as
+ * not created (external ones as external), under a note naming the endpoint. */
+static void
+test_resources_without_engine (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  StrataResourcesView *resources = strata_project_view_get_resources_view (fixture->view);
+  StrataServicesView *services = strata_project_view_get_services_view (fixture->view);
+  guint timeout = g_timeout_add_seconds (10, on_timeout, NULL);
+
+  while (!engine_settled (services))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "project.show-page", "s", "resources");
+  g_assert_cmpstr (strata_resources_view_get_state (resources, "networks", "demo_default"), ==, "Not created");
+  g_assert_cmpstr (strata_resources_view_get_state (resources, "volumes", "demo_pgdata"), ==, "Not created");
+  g_assert_cmpstr (strata_resources_view_get_state (resources, "volumes", "demo_static"), ==, "Not created");
+  g_assert_cmpstr (strata_resources_view_get_state (resources, "images", "postgres:15"), ==, "");
+  g_assert_null (strata_resources_view_get_state (resources, "volumes", "demo_nothing"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -187,7 +209,10 @@ main (int   argc,
   ADD ("/demo/filter-by-override", test_filter_by_override);
   ADD ("/demo/layers-port-appended-with-trap", test_layers_port_appended_with_trap);
   if (g_getenv ("STRATA_TEST_DOCKER_HOST") == NULL)
-    ADD ("/demo/no-engine", test_no_engine);
+    {
+      ADD ("/demo/no-engine", test_no_engine);
+      ADD ("/demo/resources-without-engine", test_resources_without_engine);
+    }
 #undef ADD
 
   ret = g_test_run ();

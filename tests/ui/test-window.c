@@ -7,8 +7,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "strata-application.h"
+#include "strata-files-dialog.h"
+#include "strata-project.h"
 #include "strata-window.h"
 
 /* One application for the whole run, as in a real session. */
@@ -114,6 +117,113 @@ test_size_is_remembered (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (second));
 }
 
+static void
+write_file (const char *dir,
+            const char *name,
+            const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+on_load_timeout (gpointer user_data)
+{
+  g_error ("the project did not load within 10 s");
+  return G_SOURCE_REMOVE;
+}
+
+static StrataProject *
+wait_loaded (StrataWindow *window,
+             guint         after)
+{
+  StrataProjectView *view = strata_window_get_project_view (window);
+  guint timeout = g_timeout_add_seconds (10, on_load_timeout, NULL);
+
+  while (strata_project_view_get_n_reloads (view) <= after)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+
+  return strata_project_view_get_project (view);
+}
+
+static void
+assert_files (StrataProject      *project,
+              const char         *dir,
+              const char * const *names)
+{
+  GPtrArray *files = strata_project_get_config_files (project);
+
+  g_assert_cmpuint (files->len, ==, g_strv_length ((char **) names));
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *want = g_build_filename (dir, names[i], NULL);
+
+      g_assert_cmpstr (g_ptr_array_index (files, i), ==, want);
+    }
+}
+
+/* Several override files: the dialog asks which to read and in which
+ * order (compose's defaults checked first); the choice is remembered. */
+static void
+test_pick_override_files (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("strata-files-XXXXXX", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  static const char * const defaults[] = { "docker-compose.yml", "docker-compose.override.yml", NULL };
+  static const char * const picked[] = { "docker-compose.yml", "docker-compose.prod.yml", "docker-compose.override.yml", NULL };
+  StrataFilesDialog *dialog;
+  g_auto(GStrv) shown = NULL;
+  g_auto(GStrv) moved = NULL;
+  g_auto(GStrv) stored = NULL;
+  g_autoptr(GVariant) remembered = NULL;
+  StrataWindow *again;
+
+  write_file (dir, "docker-compose.yml", "services:\n  web:\n    image: nginx\n");
+  write_file (dir, "docker-compose.override.yml", "services:\n  web:\n    ports: [\"8000:80\"]\n");
+  write_file (dir, "docker-compose.prod.yml", "services:\n  web:\n    restart: always\n");
+  g_settings_reset (fixture->settings, "project-files");
+
+  strata_window_open_folder (fixture->window, folder);
+  dialog = strata_window_get_files_dialog (fixture->window);
+  g_assert_nonnull (dialog);
+  shown = strata_files_dialog_get_files (dialog);
+  g_assert_cmpstrv (shown, defaults);
+
+  strata_files_dialog_set_files (dialog, picked);
+  strata_files_dialog_move (dialog, "docker-compose.prod.yml", -1);
+  moved = strata_files_dialog_get_files (dialog);
+  g_assert_cmpstr (moved[0], ==, "docker-compose.prod.yml");
+  strata_files_dialog_move (dialog, "docker-compose.prod.yml", +1);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "open");
+  g_assert_null (strata_window_get_files_dialog (fixture->window));
+  assert_files (wait_loaded (fixture->window, 0), dir, picked);
+
+  remembered = g_settings_get_value (fixture->settings, "project-files");
+  g_assert_true (g_variant_lookup (remembered, dir, "^as", &stored));
+  g_assert_cmpstrv (stored, picked);
+
+  /* Reopened: no question, the same files in the same order. */
+  again = strata_window_new (app);
+  gtk_window_present (GTK_WINDOW (again));
+  strata_window_open_folder (again, folder);
+  g_assert_null (strata_window_get_files_dialog (again));
+  assert_files (wait_loaded (again, 0), dir, picked);
+  gtk_window_destroy (GTK_WINDOW (again));
+  g_settings_reset (fixture->settings, "project-files");
+  for (guint i = 0; picked[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, picked[i], NULL);
+
+      g_assert_cmpint (g_remove (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -139,6 +249,8 @@ main (int   argc,
               fixture_setup, test_open_recent_action, fixture_teardown);
   g_test_add ("/window/open-recent-missing", Fixture, NULL,
               fixture_setup, test_open_recent_missing_folder, fixture_teardown);
+  g_test_add ("/window/pick-override-files", Fixture, NULL,
+              fixture_setup, test_pick_override_files, fixture_teardown);
   g_test_add ("/window/size-remembered", Fixture, NULL,
               fixture_setup, test_size_is_remembered, fixture_teardown);
 
