@@ -14,6 +14,7 @@
 #include <adwaita.h>
 
 #include "strata-application.h"
+#include "strata-test-ui.h"
 #include "strata-config-view.h"
 #include "strata-node-item.h"
 #include "strata-test-screenshot.h"
@@ -240,12 +241,7 @@ main (int   argc,
 {
   g_autoptr(GtkCssProvider) provider = NULL;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* Never the user's engine: a test that wants one sets STRATA_TEST_DOCKER_HOST. */
-  g_setenv ("DOCKER_HOST", g_getenv ("STRATA_TEST_DOCKER_HOST") ? g_getenv ("STRATA_TEST_DOCKER_HOST")
-                                                                : "unix:///nonexistent/strata-ui-test.sock", TRUE);
-  strata_application_register_resources ();
+  strata_test_ui_init (&argc, &argv);
   provider = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (provider, "/io/github/strata/Strata/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "strata-application.h"
+#include "strata-test-ui.h"
 #include "strata-teardown-dialog.h"
 #include "strata-test-screenshot.h"
 
@@ -108,12 +109,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* Never the user's engine: a test that wants one sets STRATA_TEST_DOCKER_HOST. */
-  g_setenv ("DOCKER_HOST", g_getenv ("STRATA_TEST_DOCKER_HOST") ? g_getenv ("STRATA_TEST_DOCKER_HOST")
-                                                                : "unix:///nonexistent/strata-ui-test.sock", TRUE);
-  strata_application_register_resources ();
+  strata_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/teardown-dialog/plan-and-defaults", test_plan_and_defaults);
 

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "strata-application.h"
+#include "strata-test-ui.h"
 #include "strata-files-dialog.h"
 #include "strata-project.h"
 #include "strata-window.h"
@@ -228,18 +229,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* Never the user's engine: a test that wants one sets STRATA_TEST_DOCKER_HOST. */
-  g_setenv ("DOCKER_HOST", g_getenv ("STRATA_TEST_DOCKER_HOST") ? g_getenv ("STRATA_TEST_DOCKER_HOST")
-                                                                : "unix:///nonexistent/strata-ui-test.sock", TRUE);
+  strata_test_ui_init (&argc, &argv);
 
-  app = strata_application_new (G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = strata_test_ui_new_app ();
 
   g_test_add ("/window/empty-state", Fixture, NULL,
               fixture_setup, test_empty_state, fixture_teardown);
