@@ -170,6 +170,7 @@ strata_application_init (StrataApplication *self)
 {
   static const char *quit_accels[] = { "<primary>q", NULL };
   static const char *open_accels[] = { "<primary>o", NULL };
+  static const char *files_accels[] = { "<primary><shift>o", NULL };
   static const char *close_accels[] = { "<primary>w", NULL };
   static const char *preferences_accels[] = { "<primary>comma", NULL };
 
@@ -177,6 +178,7 @@ strata_application_init (StrataApplication *self)
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.open-folder", open_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.choose-files", files_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 }
