@@ -21,7 +21,7 @@ _strata_derived_scalar (const StrataNode *from,
 {
   StrataNode *node = strata_node_new_scalar (&from->pos, text, type);
 
-  node->key = g_strdup (key);
+  strata_node_set_key (node, key);
   node->key_pos = from->key_pos;
   node->origin = STRATA_ORIGIN_DERIVED;
   return node;
@@ -33,7 +33,7 @@ _strata_derived_mapping (const StrataNode *from,
 {
   StrataNode *node = strata_node_new_mapping (&from->pos);
 
-  node->key = g_strdup (key);
+  strata_node_set_key (node, key);
   node->key_pos = from->key_pos;
   node->origin = STRATA_ORIGIN_DERIVED;
   return node;
@@ -101,7 +101,7 @@ _strata_list_to_mapping (StrataNode  *parent,
     return _strata_type_error (error, list, path, "a mapping");
 
   map = _strata_derived_mapping (list, key);
-  map->tag = g_strdup (list->tag);
+  strata_node_set_tag (map, list->tag);
   for (guint i = 0; i < strata_node_get_n_children (list); i++)
     {
       StrataNode *item = strata_node_get_child (list, i);
@@ -134,7 +134,7 @@ _strata_string_to_list (StrataNode *parent,
   list = _strata_derived_mapping (value, key);
   list->kind = STRATA_NODE_SEQUENCE;
   strata_node_append (list, strata_node_copy (value));
-  g_clear_pointer (&strata_node_get_child (list, 0)->key, g_free);
+  strata_node_set_key (strata_node_get_child (list, 0), NULL);
   strata_node_set (parent, key, list);
 }
 

@@ -30,8 +30,7 @@ canonical_device_counts (StrataNode  *list,
 
       if (count != NULL && count->kind == STRATA_NODE_SCALAR && g_strcmp0 (count->text, "all") == 0)
         {
-          g_free (count->text);
-          count->text = g_strdup ("-1");
+          strata_node_set_text (count, "-1");
           count->type = STRATA_VALUE_INT;
         }
     }

@@ -51,7 +51,7 @@ canonical_ports (StrataNode  *service,
     return _strata_type_error (error, ports, "ports", "a list");
   list = _strata_derived_mapping (ports, "ports");
   list->kind = STRATA_NODE_SEQUENCE;
-  list->tag = g_strdup (ports->tag);
+  strata_node_set_tag (list, ports->tag);
   for (guint i = 0; i < strata_node_get_n_children (ports); i++)
     {
       StrataNode *item = strata_node_get_child (ports, i);

@@ -104,7 +104,7 @@ strata_config_hash_unresolved (const StrataNode *service,
   copy = strata_node_copy (service);
   drop_env_file_values (copy, strata_node_lookup (merged_service, "environment"));
   list = strata_node_new_sequence (&files->pos);
-  list->key = g_strdup ("env_file");
+  strata_node_set_key (list, "env_file");
   for (guint i = 0; i < files->children->len; i++)
     strata_node_append (list, env_file_entry (strata_node_get_child (files, i), working_dir));
   insert_env_files (copy, list);

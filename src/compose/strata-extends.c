@@ -102,8 +102,7 @@ put_in_place (StrataNode *mapping,
   for (guint i = 0; i < mapping->children->len; i++)
     if (g_str_equal (((StrataNode *) g_ptr_array_index (mapping->children, i))->key, name))
       {
-        g_free (node->key);
-        node->key = g_strdup (name);
+        strata_node_set_key (node, name);
         g_ptr_array_index (mapping->children, i) = node;
         return;
       }

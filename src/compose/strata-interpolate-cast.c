@@ -260,8 +260,7 @@ _strata_interpolate_cast (StrataNode  *node,
                               "error while interpolating %s: failed to cast to expected type: %s",
                               path, failure);
 
-  g_free (node->text);
-  node->text = g_steal_pointer (&value);
+  strata_node_take_text (node, g_steal_pointer (&value));
   node->type = cast == CAST_BOOL ? STRATA_VALUE_BOOL
              : cast == CAST_FLOAT || cast == CAST_FLOAT32 ? STRATA_VALUE_FLOAT : STRATA_VALUE_INT;
   return TRUE;

@@ -99,8 +99,7 @@ interpolate_scalar (StrataNode         *node,
   if (result == NULL)
     return FALSE;
 
-  g_free (node->text);
-  node->text = g_steal_pointer (&result);
+  strata_node_take_text (node, g_steal_pointer (&result));
   if (n_references > 0)
     add_used (node, used);
   return TRUE;

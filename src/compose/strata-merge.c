@@ -154,7 +154,7 @@ static void
 strip_tags (StrataNode *node)
 {
   if (node->tag != NULL && (is (node->tag, "!override") || is (node->tag, "!reset")))
-    g_clear_pointer (&node->tag, g_free);
+    strata_node_set_tag (node, NULL);
   if (node->children == NULL)
     return;
   for (guint i = node->children->len; i > 0; i--)
@@ -183,10 +183,14 @@ replace_in_place (StrataNode       *slot,
   tmp = *slot;
   *slot = *incoming;
   *incoming = tmp;
-  /* The slot keeps its key string: indexes and paths borrow it. */
+  /* The slot keeps its key string (indexes and paths borrow it) and its
+   * storage: the arena fields go with the memory. */
   tmp.key = slot->key;
   slot->key = incoming->key;
   incoming->key = tmp.key;
+  tmp.arena = slot->arena;
+  slot->arena = incoming->arena;
+  incoming->arena = tmp.arena;
   strata_node_free (incoming);
 }
 
@@ -404,7 +408,7 @@ scalar_child (const StrataPosition *pos,
 {
   StrataNode *node = strata_node_new_scalar (pos, text, type);
 
-  node->key = g_strdup (key);
+  strata_node_set_key (node, key);
   return node;
 }
 
@@ -468,7 +472,7 @@ scalar_to_list (StrataNode *node)
   item = strata_node_new_scalar (&node->pos, node->text, node->type);
   item->origin = node->origin;
   node->kind = STRATA_NODE_SEQUENCE;
-  g_clear_pointer (&node->text, g_free);
+  strata_node_set_text (node, NULL);
   node->children = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_node_free);
   strata_node_append (node, item);
 }
@@ -482,7 +486,7 @@ build_to_mapping (StrataNode *node)
   node->kind = STRATA_NODE_MAPPING;
   node->children = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_node_free);
   strata_node_append (node, scalar_child (&node->pos, "context", node->text, node->type));
-  g_clear_pointer (&node->text, g_free);
+  strata_node_set_text (node, NULL);
 }
 
 /* environment, labels...: the later value of a key wins, even null. */

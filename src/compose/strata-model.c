@@ -82,8 +82,7 @@ resolve_environment (StrataNode        *service,
 
       if (value != NULL)
         {
-          g_free (item->text);
-          item->text = g_strdup (value);
+          strata_node_set_text (item, value);
           item->type = STRATA_VALUE_STRING;
         }
     }

@@ -1,4 +1,4 @@
-/* strata-node-private.h: the lookup index of big mappings
+/* strata-node-private.h: the lookup index of big mappings, node storage
  *
  * Copyright 2026 The Strata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -21,5 +21,9 @@ gint  _strata_node_index_find  (const StrataNode *mapping,
 /* The last child of @mapping was just appended. */
 void  _strata_node_index_added (StrataNode       *mapping);
 void  _strata_node_index_clear (const StrataNode *mapping);
+
+/* Frees what @node owns besides its strings (children, positions, index):
+ * strata_arena_free() does this for each node it holds. */
+void  _strata_node_release     (StrataNode       *node);
 
 G_END_DECLS

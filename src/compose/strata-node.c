@@ -8,16 +8,57 @@
 
 #include <string.h>
 
+#include "strata-arena-private.h"
 #include "strata-node-private.h"
 
-/* A node whose collection (if any) has room for @n_children. Plain malloc,
- * not g_slice: GLib 2.76 made g_slice a wrapper around it anyway. */
+/* A zeroed node: from the thread's arena if one is entered. */
+static StrataNode *
+node_alloc (void)
+{
+  StrataArena *arena = _strata_arena_current ();
+  StrataNode *node;
+
+  if (arena == NULL)
+    return g_new0 (StrataNode, 1);
+  node = _strata_arena_new_node (arena);
+  node->arena = arena;
+  return node;
+}
+
+/* A copy of @length bytes of @text where @node keeps its strings. */
+static char *
+node_strndup (const StrataNode *node,
+              const char       *text,
+              gsize             length)
+{
+  if (node->arena == NULL)
+    return g_strndup (text, length);
+  return _strata_arena_strndup (node->arena, text, length);
+}
+
+static char *
+node_strdup (const StrataNode *node,
+             const char       *text)
+{
+  return text == NULL ? NULL : node_strndup (node, text, strlen (text));
+}
+
+/* Frees a string of @node's before it is replaced. */
+static void
+node_string_free (const StrataNode *node,
+                  char             *text)
+{
+  if (node->arena == NULL)
+    g_free (text);
+}
+
+/* A node whose collection (if any) has room for @n_children. */
 static StrataNode *
 node_new_sized (StrataNodeKind        kind,
                 const StrataPosition *pos,
                 guint                 n_children)
 {
-  StrataNode *node = g_new0 (StrataNode, 1);
+  StrataNode *node = node_alloc ();
 
   node->kind = kind;
   if (pos != NULL)
@@ -43,7 +84,7 @@ strata_node_new_scalar (const StrataPosition *pos,
 {
   StrataNode *node = node_new (STRATA_NODE_SCALAR, pos);
 
-  node->text = g_strdup (text ? text : "");
+  node->text = node_strdup (node, text ? text : "");
   node->type = type;
 
   return node;
@@ -58,7 +99,7 @@ strata_node_new_scalar_len (const StrataPosition *pos,
 {
   StrataNode *node = node_new (STRATA_NODE_SCALAR, pos);
 
-  node->text = g_strndup (text, length);
+  node->text = node_strndup (node, text, strnlen (text, length));
   node->type = type;
 
   return node;
@@ -97,10 +138,10 @@ strata_node_copy (const StrataNode *node)
   g_return_val_if_fail (node != NULL, NULL);
 
   copy = node_new_sized (node->kind, &node->pos, node->children ? node->children->len : 0);
-  copy->key = g_strdup (node->key);
+  copy->key = node_strdup (copy, node->key);
   copy->key_pos = node->key_pos;
-  copy->tag = g_strdup (node->tag);
-  copy->text = g_strdup (node->text);
+  copy->tag = node_strdup (copy, node->tag);
+  copy->text = node_strdup (copy, node->text);
   copy->style = node->style;
   copy->type = node->type;
   copy->origin = node->origin;
@@ -116,18 +157,25 @@ strata_node_copy (const StrataNode *node)
 }
 
 void
+_strata_node_release (StrataNode *node)
+{
+  g_clear_pointer (&node->children, g_ptr_array_unref);
+  g_clear_pointer (&node->shadowed, g_array_unref);
+  g_clear_pointer (&node->interpolated, g_array_unref);
+  g_clear_pointer (&node->index, g_free);
+}
+
+/* A node of an arena goes with its arena. */
+void
 strata_node_free (StrataNode *node)
 {
-  if (node == NULL)
+  if (node == NULL || node->arena != NULL)
     return;
 
   g_free (node->key);
   g_free (node->tag);
   g_free (node->text);
-  g_clear_pointer (&node->children, g_ptr_array_unref);
-  g_clear_pointer (&node->shadowed, g_array_unref);
-  g_clear_pointer (&node->interpolated, g_array_unref);
-  g_free (node->index);
+  _strata_node_release (node);
   g_free (node);
 }
 
@@ -223,10 +271,7 @@ strata_node_set (StrataNode *mapping,
   g_return_if_fail (mapping->kind == STRATA_NODE_MAPPING);
 
   if (value->key != key)
-    {
-      g_free (value->key);
-      value->key = g_strdup (key);
-    }
+    strata_node_set_key (value, key);
 
   i = find_key (mapping, key);
   if (i < 0)
@@ -276,4 +321,61 @@ strata_node_add_shadowed (StrataNode           *node,
   if (node->shadowed == NULL)
     node->shadowed = g_array_new (FALSE, FALSE, sizeof (StrataPosition));
   g_array_append_val (node->shadowed, *pos);
+}
+
+void
+strata_node_set_text (StrataNode *node,
+                      const char *text)
+{
+  char *old = node->text;
+
+  node->text = node_strdup (node, text);
+  node_string_free (node, old);
+}
+
+/* The @length bytes at @text (which need not end there). */
+void
+strata_node_set_text_len (StrataNode *node,
+                          const char *text,
+                          gsize       length)
+{
+  char *old = node->text;
+
+  node->text = node_strndup (node, text, length);
+  node_string_free (node, old);
+}
+
+/* Sets the text to @text, a string from g_malloc() that the node takes. */
+void
+strata_node_take_text (StrataNode *node,
+                       char       *text)
+{
+  if (node->arena == NULL)
+    {
+      g_free (node->text);
+      node->text = text;
+      return;
+    }
+  node->text = node_strdup (node, text);
+  g_free (text);
+}
+
+void
+strata_node_set_key (StrataNode *node,
+                     const char *key)
+{
+  char *old = node->key;
+
+  node->key = node_strdup (node, key);
+  node_string_free (node, old);
+}
+
+void
+strata_node_set_tag (StrataNode *node,
+                     const char *tag)
+{
+  char *old = node->tag;
+
+  node->tag = node_strdup (node, tag);
+  node_string_free (node, old);
 }

@@ -126,11 +126,17 @@ struct _StrataNode
   StrataNodeKind     kind;
   StrataPosition     pos;
 
+  /* Private: the arena holding the node and its strings, or NULL when they
+   * are allocated one by one (strata-arena.h). */
+  gpointer           arena;
+
   /* Set when the node is the value of a mapping entry. */
   char              *key;
   StrataPosition     key_pos;
 
-  /* The tag as written ("!reset", "!override", "!!str"...), or NULL. */
+  /* The tag as written ("!reset", "!override", "!!str"...), or NULL.
+   * Read key, tag and text directly; change them only with the
+   * strata_node_set_*() functions below (they may live in an arena). */
   char              *tag;
 
   /* Scalars */
@@ -184,6 +190,17 @@ StrataNode      *strata_node_steal          (StrataNode           *mapping,
 gboolean         strata_node_remove         (StrataNode           *mapping,
                                              const char           *key);
 gboolean         strata_node_is_null        (const StrataNode     *node);
+void             strata_node_set_text       (StrataNode           *node,
+                                             const char           *text);
+void             strata_node_set_text_len   (StrataNode           *node,
+                                             const char           *text,
+                                             gsize                 length);
+void             strata_node_take_text      (StrataNode           *node,
+                                             char                 *text);
+void             strata_node_set_key        (StrataNode           *node,
+                                             const char           *key);
+void             strata_node_set_tag        (StrataNode           *node,
+                                             const char           *tag);
 void             strata_node_add_shadowed   (StrataNode           *node,
                                              const StrataPosition *pos);
 

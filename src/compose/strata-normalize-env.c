@@ -110,8 +110,7 @@ _strata_normalize_environment (const StrataNormalizeContext *ctx,
               var->interpolated = g_array_new (FALSE, FALSE, sizeof (StrataPosition));
               g_array_append_val (var->interpolated, defined);
             }
-          g_free (var->text);
-          var->text = g_strdup (value);
+          strata_node_set_text (var, value);
           var->type = STRATA_VALUE_STRING;
           var->origin = STRATA_ORIGIN_INTERPOLATED;
         }

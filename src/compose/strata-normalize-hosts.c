@@ -55,11 +55,9 @@ split_item (const StrataNode  *item,
   for (guint i = 0; ips[i] != NULL; i++)
     {
       g_autofree char *ip = strip_brackets (ips[i]);
-      g_autofree char *text = g_strdup_printf ("%s=%s", host, ip);
       StrataNode *node = strata_node_copy (item);
 
-      g_free (node->text);
-      node->text = g_steal_pointer (&text);
+      strata_node_take_text (node, g_strdup_printf ("%s=%s", host, ip));
       g_ptr_array_add (out, node);
     }
   return TRUE;

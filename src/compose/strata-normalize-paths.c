@@ -31,8 +31,7 @@ _strata_resolve_text (const StrataNormalizeContext *ctx,
   if (node == NULL || node->kind != STRATA_NODE_SCALAR || strata_node_is_null (node))
     return;
   resolved = _strata_resolve_path (ctx, node->text);
-  g_free (node->text);
-  node->text = resolved;
+  strata_node_take_text (node, resolved);
 }
 
 static gboolean
@@ -68,7 +67,7 @@ _strata_normalize_build (const StrataNormalizeContext *ctx,
       if (!strata_node_is_null (arg) || value != NULL)
         {
           if (value != NULL)
-            (g_free (arg->text), arg->text = g_strdup (value), arg->type = STRATA_VALUE_STRING);
+            (strata_node_set_text (arg, value), arg->type = STRATA_VALUE_STRING);
           i++;
         }
       else
@@ -101,9 +100,7 @@ _strata_normalize_volumes (const StrataNormalizeContext *ctx,
       if (target != NULL && target->kind == STRATA_NODE_SCALAR && target->text != NULL &&
           target->text[0] != '\0')
         {
-          g_autofree char *clean = _strata_clean_path (target->text);
-          g_free (target->text);
-          target->text = g_steal_pointer (&clean);
+          strata_node_take_text (target, _strata_clean_path (target->text));
         }
 
       if (g_strcmp0 (strata_node_lookup_text (volume, "type"), "bind") == 0)

@@ -61,7 +61,7 @@ set_project_name (StrataNode *project,
 
   node->origin = STRATA_ORIGIN_DERIVED;
   strata_node_remove (project, "name");
-  node->key = g_strdup ("name");
+  strata_node_set_key (node, "name");
   g_ptr_array_insert (project->children, 0, node);
 }
 

@@ -41,6 +41,7 @@ _strata_project_data_free (StrataProjectData *data)
   g_clear_pointer (&data->environment, strata_environment_unref);
   g_clear_pointer (&data->merged, strata_node_free);
   g_clear_pointer (&data->normalized, strata_node_free);
+  g_clear_pointer (&data->arena, strata_arena_free);
   g_free (data);
 }
 
@@ -206,6 +207,7 @@ data_new (void)
   data->aux_layers = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_layer_unref);
   data->diagnostics = strata_diagnostics_new ();
   data->diffs = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_layer_diff_free);
+  data->arena = strata_arena_new ();
   return data;
 }
 
@@ -221,26 +223,39 @@ take_discovery (StrataProjectData *data,
     g_ptr_array_add (data->aux_layers, strata_layer_ref (g_ptr_array_index (discovery->env_layers, i)));
 }
 
+static gboolean
+load (StrataProjectData       *data,
+      const StrataLoadOptions *options,
+      GCancellable            *cancellable,
+      GError                 **error)
+{
+  g_autoptr(StrataDiscovery) discovery = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  discovery = strata_discovery_run (options, data->diagnostics, error);
+  if (discovery == NULL || !read_all (data, options, discovery, files, cancellable, error))
+    return FALSE;
+  data->name = choose_name (discovery, files, options, error);
+  if (data->name == NULL)
+    return FALSE;
+  take_discovery (data, discovery);
+  if (strata_environment_lookup (data->environment, "COMPOSE_PROJECT_NAME", NULL) == NULL)
+    strata_environment_set (data->environment, "COMPOSE_PROJECT_NAME", data->name, NULL);
+
+  return merge_all (data, options, files, cancellable, error) &&
+         normalize (data, !options->no_interpolate, error);
+}
+
+/* Every node of the load is made in the project's arena. */
 StrataProjectData *
 _strata_project_data_load (const StrataLoadOptions *options,
                            GCancellable            *cancellable,
                            GError                 **error)
 {
   g_autoptr(StrataProjectData) data = data_new ();
-  g_autoptr(StrataDiscovery) discovery = NULL;
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  StrataArena *previous = strata_arena_enter (data->arena);
+  gboolean ok = load (data, options, cancellable, error);
 
-  discovery = strata_discovery_run (options, data->diagnostics, error);
-  if (discovery == NULL || !read_all (data, options, discovery, files, cancellable, error))
-    return NULL;
-  data->name = choose_name (discovery, files, options, error);
-  if (data->name == NULL)
-    return NULL;
-  take_discovery (data, discovery);
-  if (strata_environment_lookup (data->environment, "COMPOSE_PROJECT_NAME", NULL) == NULL)
-    strata_environment_set (data->environment, "COMPOSE_PROJECT_NAME", data->name, NULL);
-
-  if (!merge_all (data, options, files, cancellable, error) || !normalize (data, !options->no_interpolate, error))
-    return NULL;
-  return g_steal_pointer (&data);
+  strata_arena_leave (previous);
+  return ok ? g_steal_pointer (&data) : NULL;
 }

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "strata-arena.h"
 #include "strata-layer-diff.h"
 #include "strata-load-options.h"
 
@@ -27,6 +28,7 @@ typedef struct
   StrataNode        *normalized;   /* what `config` prints */
   GPtrArray         *diagnostics;  /* StrataDiagnostic */
   GPtrArray         *diffs;        /* StrataLayerDiff, one per compose file */
+  StrataArena       *arena;        /* holds the nodes of all the above */
 } StrataProjectData;
 
 StrataProjectData *_strata_project_data_load (const StrataLoadOptions *options,

@@ -18,8 +18,7 @@ set_scalar (StrataNode      *node,
             char            *text,
             StrataValueType  type)
 {
-  g_free (node->text);
-  node->text = text;
+  strata_node_take_text (node, text);
   node->type = type;
 }
 
@@ -190,7 +189,7 @@ shape_struct (StrataNode               *node,
       else if (child == NULL && (field->flags & STRATA_SCHEMA_FIELD_YAML_ZERO))
         {
           child = strata_node_new_scalar (&node->pos, "0", STRATA_VALUE_INT);
-          child->key = g_strdup (field->name);
+          strata_node_set_key (child, field->name);
           child->origin = STRATA_ORIGIN_DERIVED;
           child->flags |= STRATA_NODE_FLAG_YAML_ONLY;
         }
@@ -202,7 +201,7 @@ shape_struct (StrataNode               *node,
 
       if (child->key == NULL)
         {
-          child->key = g_strdup (field->name);
+          strata_node_set_key (child, field->name);
           child->flags |= STRATA_NODE_FLAG_JSON_ONLY;
           child->origin = STRATA_ORIGIN_DERIVED;
         }
@@ -238,7 +237,7 @@ _strata_schema_shape (StrataNode               *node,
   if (kind == STRATA_SCHEMA_STRUCT && node->kind == STRATA_NODE_SCALAR &&
       sub != NULL && _strata_go_parse_int (node->text, &zero) && zero == 0)
     {
-      g_clear_pointer (&node->text, g_free);
+      strata_node_set_text (node, NULL);
       node->kind = STRATA_NODE_MAPPING;
       node->type = STRATA_VALUE_STRING;
       if (node->children == NULL)

@@ -319,7 +319,7 @@ take_key (StrataYamlBuilder *builder,
     frame->key = g_strdup (node->text);
   else
     {
-      frame->key = g_steal_pointer (&node->text);
+      frame->key = g_strdup (node->text);
       strata_node_free (node);
     }
 
@@ -395,8 +395,8 @@ attach (StrataYamlBuilder *builder,
       return take_merge_source (frame, node, size, error);
     }
 
-  g_free (node->key);
-  node->key = g_steal_pointer (&frame->key);
+  strata_node_set_key (node, frame->key);
+  g_clear_pointer (&frame->key, g_free);
   node->key_pos = frame->key_pos;
   strata_node_append (frame->node, node);
   keys_add (frame, node->key, node->key_pos.line);
@@ -505,7 +505,7 @@ open_collection (StrataYamlBuilder  *builder,
   frame = g_new0 (Frame, 1);
   frame->node = is_map ? strata_node_new_mapping (&pos) : strata_node_new_sequence (&pos);
   if (tag != NULL && !g_str_equal ((const char *) tag, "!"))
-    frame->node->tag = _strata_yaml_short_tag (tag);
+    _strata_yaml_set_tag (frame->node, tag);
   frame->anchor = g_strdup ((const char *) anchor);
   frame->size = 1;
   g_ptr_array_add (builder->stack, frame);
@@ -635,7 +635,7 @@ read_alias (StrataYamlBuilder  *builder,
     return FALSE;
 
   copy = strata_node_copy (anchor->node);
-  g_clear_pointer (&copy->key, g_free);
+  strata_node_set_key (copy, NULL);
   copy->key_pos = (StrataPosition) { 0, };
   return attach (builder, copy, anchor->size, anchor->height, error);
 }

@@ -56,7 +56,8 @@ void     _strata_yaml_set_error         (GError            **error,
 StrataNode *_strata_yaml_scalar_node    (StrataLayer        *layer,
                                          const yaml_event_t *event,
                                          GError            **error);
-char       *_strata_yaml_short_tag      (const yaml_char_t  *tag);
+void        _strata_yaml_set_tag        (StrataNode         *node,
+                                         const yaml_char_t  *tag);
 char       *_strata_yaml_quote          (const char         *text);
 
 G_END_DECLS

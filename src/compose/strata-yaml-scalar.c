@@ -14,17 +14,18 @@
 
 #define YAML_TAG_PREFIX "tag:yaml.org,2002:"
 
-/* "tag:yaml.org,2002:str" -> "!!str"; other tags as written. */
-char *
-_strata_yaml_short_tag (const yaml_char_t *tag)
+/* Sets @node's tag: "tag:yaml.org,2002:str" -> "!!str"; other tags as
+ * written. */
+void
+_strata_yaml_set_tag (StrataNode        *node,
+                      const yaml_char_t *tag)
 {
   const char *t = (const char *) tag;
+  g_autofree char *short_tag = NULL;
 
-  if (t == NULL)
-    return NULL;
-  if (g_str_has_prefix (t, YAML_TAG_PREFIX))
-    return g_strconcat ("!!", t + strlen (YAML_TAG_PREFIX), NULL);
-  return g_strdup (t);
+  if (t != NULL && g_str_has_prefix (t, YAML_TAG_PREFIX))
+    t = short_tag = g_strconcat ("!!", t + strlen (YAML_TAG_PREFIX), NULL);
+  strata_node_set_tag (node, t);
 }
 
 /* Quotes like Go's %q: backslash escapes, UTF-8 kept. */
@@ -132,8 +133,7 @@ decode_binary (StrataNode           *node,
       return FALSE;
     }
 
-  g_free (node->text);
-  node->text = g_strndup ((const char *) data, len);
+  strata_node_set_text_len (node, (const char *) data, len);
   return TRUE;
 }
 
@@ -187,7 +187,7 @@ _strata_yaml_scalar_node (StrataLayer        *layer,
       return g_steal_pointer (&node);
     }
 
-  node->tag = _strata_yaml_short_tag (event->data.scalar.tag);
+  _strata_yaml_set_tag (node, event->data.scalar.tag);
   if (!apply_tag (node, &pos, error))
     return NULL;
 

@@ -58,7 +58,7 @@ build (yaml_document_t *doc,
           yaml_node_t *k = yaml_document_get_node (doc, p->key);
           StrataNode *v = build (doc, yaml_document_get_node (doc, p->value), layer);
 
-          v->key = g_strdup ((const char *) k->data.scalar.value);
+          strata_node_set_key (v, (const char *) k->data.scalar.value);
           v->key_pos = (StrataPosition) { layer, k->start_mark.line + 1, k->start_mark.column + 1 };
           strata_node_append (node, v);
         }
@@ -193,7 +193,7 @@ from_json (JsonNode *jnode)
           {
             StrataNode *child = from_json (member);
 
-            child->key = g_strdup (name);
+            strata_node_set_key (child, name);
             strata_node_append (node, child);
           }
         return node;
