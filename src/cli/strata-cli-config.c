@@ -82,6 +82,20 @@ print_model (StrataProject *project,
   return STRATA_CLI_EXIT_OK;
 }
 
+/* What reads the merged tree as the files made it: the untyped model of
+ * --no-interpolate, the profiles of every service (active or not) and the
+ * hashes (env_file as written). Blame reads the normalized tree, whose
+ * nodes keep their provenance either way. */
+static gboolean
+needs_merged (StrataCliGlobals *globals,
+              gboolean          no_interpolate)
+{
+  if (_strata_cli_has_flag (globals, "-q", "--quiet"))
+    return FALSE;
+  return no_interpolate || _strata_cli_has_flag (globals, "--profiles", NULL) ||
+         _strata_cli_flag_value (globals, "--hash") != NULL;
+}
+
 int
 strata_cli_config (StrataCliGlobals *globals)
 {
@@ -92,7 +106,8 @@ strata_cli_config (StrataCliGlobals *globals)
 
   if (!check_flags (globals))
     return STRATA_CLI_EXIT_USAGE;
-  project = _strata_cli_load_project (globals, no_interpolate);
+  project = needs_merged (globals, no_interpolate) ? _strata_cli_load_project (globals, no_interpolate)
+                                                   : _strata_cli_load_normalized (globals, no_interpolate);
   if (project == NULL)
     return STRATA_CLI_EXIT_ERROR;
   _strata_cli_print_diagnostics (strata_project_get_diagnostic_list (project), STRATA_SEVERITY_WARNING);

@@ -27,7 +27,8 @@ read_stdin (void)
 
 static StrataLoadOptions *
 options_from_globals (StrataCliGlobals *globals,
-                      gboolean          no_interpolate)
+                      gboolean          no_interpolate,
+                      gboolean          keep_merged)
 {
   StrataLoadOptions *options = strata_load_options_new ();
 
@@ -45,6 +46,7 @@ options_from_globals (StrataCliGlobals *globals,
   options->project_name = g_strdup (globals->project_name);
   options->project_directory = g_strdup (globals->project_directory);
   options->no_interpolate = no_interpolate;
+  options->keep_merged = keep_merged;
   return options;
 }
 
@@ -64,11 +66,9 @@ _strata_cli_print_diagnostics (GPtrArray      *diagnostics,
     }
 }
 
-StrataProject *
-_strata_cli_load_project (StrataCliGlobals *globals,
-                          gboolean          no_interpolate)
+static StrataProject *
+load_or_print (StrataLoadOptions *options)
 {
-  g_autoptr(StrataLoadOptions) options = options_from_globals (globals, no_interpolate);
   g_autoptr(GError) error = NULL;
   StrataProject *project = strata_project_load (options, NULL, &error);
 
@@ -77,14 +77,32 @@ _strata_cli_load_project (StrataCliGlobals *globals,
   return project;
 }
 
+StrataProject *
+_strata_cli_load_project (StrataCliGlobals *globals,
+                          gboolean          no_interpolate)
+{
+  g_autoptr(StrataLoadOptions) options = options_from_globals (globals, no_interpolate, TRUE);
+
+  return load_or_print (options);
+}
+
+StrataProject *
+_strata_cli_load_normalized (StrataCliGlobals *globals,
+                             gboolean          no_interpolate)
+{
+  g_autoptr(StrataLoadOptions) options = options_from_globals (globals, no_interpolate, FALSE);
+
+  return load_or_print (options);
+}
+
 /* Loads the project of @globals without printing anything: the verbs that
  * talk to the engine can do without it (with -p, or in a folder that no
- * longer holds the files). */
+ * longer holds the files). They read only the normalized model. */
 StrataProject *
 _strata_cli_try_load_project (StrataCliGlobals  *globals,
                               GError           **error)
 {
-  g_autoptr(StrataLoadOptions) options = options_from_globals (globals, FALSE);
+  g_autoptr(StrataLoadOptions) options = options_from_globals (globals, FALSE, FALSE);
 
   return strata_project_load (options, NULL, error);
 }

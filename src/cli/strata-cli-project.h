@@ -16,7 +16,13 @@ G_BEGIN_DECLS
 StrataProject *_strata_cli_load_project   (StrataCliGlobals *globals,
                                            gboolean          no_interpolate);
 
-/* Same, printing nothing: the caller decides what a failure means. */
+/* Same, without the merged tree as the files made it (see keep_merged in
+ * strata-load-options.h): for what reads only the normalized model. */
+StrataProject *_strata_cli_load_normalized (StrataCliGlobals *globals,
+                                           gboolean          no_interpolate);
+
+/* Same, printing nothing, without the merged tree: the caller decides what
+ * a failure means. */
 StrataProject *_strata_cli_try_load_project (StrataCliGlobals  *globals,
                                              GError           **error);
 

@@ -43,6 +43,7 @@ strata_load_options_new (void)
   options->files = dup_strings (NULL);
   options->env_files = dup_strings (NULL);
   options->profiles = dup_strings (NULL);
+  options->keep_merged = TRUE;
   return options;
 }
 
@@ -60,6 +61,7 @@ strata_load_options_copy (const StrataLoadOptions *options)
   copy->environment = g_strdupv (options->environment);
   copy->cwd = g_strdup (options->cwd);
   copy->no_interpolate = options->no_interpolate;
+  copy->keep_merged = options->keep_merged;
   return copy;
 }
 

@@ -18,7 +18,15 @@
 G_BEGIN_DECLS
 
 /* The inputs of a load, as the compose command line gives them. Every field
- * may be left empty: then compose's defaults apply. */
+ * may be left empty: then compose's defaults apply.
+ *
+ * @keep_merged (TRUE from strata_load_options_new ()) keeps the merged tree
+ * as the files made it (provenance, `!reset`s, services of inactive
+ * profiles) beside the normalized one: blame, the layer diffs' traps, the
+ * window and `config --no-interpolate/--profiles/--hash` read it. When it is
+ * FALSE the merged tree is normalized in place instead of copied:
+ * strata_project_get_merged () then returns NULL and the layer diffs hold
+ * no traps (only what the loader noted, such as an obsolete `version:`). */
 typedef struct
 {
   GPtrArray  *files;              /* char *, in order; "-" is @stdin_text */
@@ -30,6 +38,7 @@ typedef struct
   char      **environment;        /* envp; NULL for the process environment */
   char       *cwd;                /* NULL for the current directory */
   gboolean    no_interpolate;
+  gboolean    keep_merged;
 } StrataLoadOptions;
 
 StrataLoadOptions *strata_load_options_new   (void);

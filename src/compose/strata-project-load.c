@@ -6,8 +6,8 @@
  * Per file, in order (compose-go's loader): parse (every document); the
  * project name from the raw `name:`s; then each document goes through
  * strata-project-file.c (interpolate, canonical form, extends, include,
- * merge into what has accumulated). Then normalization and the traps of
- * each layer.
+ * merge into what has accumulated). Then normalization; the traps of each
+ * layer are looked for when first asked for.
  */
 
 #include "config.h"
@@ -176,10 +176,12 @@ merge_all (StrataProjectData       *data,
   return check_not_empty (data, error);
 }
 
-/* Normalizes a copy: the merged tree stays as the files made it. */
+/* Normalizes a copy, so that the merged tree stays as the files made it;
+ * without @keep_merged, the merged tree itself (it is then gone). */
 static gboolean
 normalize (StrataProjectData *data,
            gboolean           check,
+           gboolean           keep_merged,
            GError           **error)
 {
   StrataNormalizeContext ctx = {
@@ -190,12 +192,22 @@ normalize (StrataProjectData *data,
     .environment = data->environment,
   };
 
-  for (guint i = 0; i < data->diffs->len; i++)
-    strata_layer_diff_find_traps (g_ptr_array_index (data->diffs, i), data->merged, data->working_dir);
-  data->normalized = strata_node_copy (data->merged);
+  data->normalized = keep_merged ? strata_node_copy (data->merged) : g_steal_pointer (&data->merged);
   /* without interpolation compose only builds its model: no consistency checks */
   return strata_normalize_project (data->normalized, &ctx, data->diagnostics, error) &&
          (!check || strata_validate_project (data->normalized, data->diagnostics, error));
+}
+
+/* The traps of each layer, found once, when first asked for: they need the
+ * merged tree, so a project that did not keep it has none. */
+void
+_strata_project_data_find_traps (StrataProjectData *data)
+{
+  if (data->traps_found)
+    return;
+  data->traps_found = TRUE;
+  for (guint i = 0; data->merged != NULL && i < data->diffs->len; i++)
+    strata_layer_diff_find_traps (g_ptr_array_index (data->diffs, i), data->merged, data->working_dir);
 }
 
 static StrataProjectData *
@@ -243,7 +255,7 @@ load (StrataProjectData       *data,
     strata_environment_set (data->environment, "COMPOSE_PROJECT_NAME", data->name, NULL);
 
   return merge_all (data, options, files, cancellable, error) &&
-         normalize (data, !options->no_interpolate, error);
+         normalize (data, !options->no_interpolate, options->keep_merged, error);
 }
 
 /* Every node of the load is made in the project's arena. */

@@ -14,7 +14,10 @@
 
 G_BEGIN_DECLS
 
-/* Everything one load produces; immutable once built. */
+/* Everything one load produces; immutable once built, but for what is
+ * computed when first asked for (the traps in @diffs): like the nodes'
+ * lookup indexes, that is fine as a project is used by one thread at a
+ * time (the loader's, then the main thread's). */
 typedef struct
 {
   char              *name;
@@ -24,10 +27,12 @@ typedef struct
   GPtrArray         *config_files; /* char *: absolute paths */
   GStrv              profiles;
   StrataEnvironment *environment;
-  StrataNode        *merged;       /* raw merged model, with provenance */
+  StrataNode        *merged;       /* raw merged model, with provenance; NULL
+                                    * unless the load options keep_merged */
   StrataNode        *normalized;   /* what `config` prints */
   GPtrArray         *diagnostics;  /* StrataDiagnostic */
   GPtrArray         *diffs;        /* StrataLayerDiff, one per compose file */
+  gboolean           traps_found;  /* the traps are in @diffs */
   StrataArena       *arena;        /* holds the nodes of all the above */
 } StrataProjectData;
 
@@ -35,6 +40,7 @@ StrataProjectData *_strata_project_data_load (const StrataLoadOptions *options,
                                               GCancellable            *cancellable,
                                               GError                 **error);
 void               _strata_project_data_free (StrataProjectData       *data);
+void               _strata_project_data_find_traps (StrataProjectData *data);
 
 /* What the pipeline of one document needs (strata-project-file.c). */
 typedef struct

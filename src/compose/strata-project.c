@@ -5,6 +5,12 @@
  *
  * The load runs in a worker thread (GTask); the object it yields never
  * changes. A reload makes a new StrataProject.
+ *
+ * What not every user needs (the list models, the layers' traps) is built
+ * when first asked for. That needs no lock: a project is used by one thread
+ * at a time, the one that loaded it, or the main thread once an async load
+ * has handed it over; the async load builds all of it in its worker thread
+ * first, so that the window never waits for it.
  */
 
 #include "config.h"
@@ -17,7 +23,7 @@ struct _StrataProject
 {
   GObject parent_instance;
 
-  /* owned */
+  /* owned; the list models are NULL until first asked for */
   StrataProjectData *data;
   GListStore        *diagnostics;
   GListStore        *services;
@@ -99,11 +105,18 @@ project_new (StrataProjectData *data)
   StrataProject *self = g_object_new (STRATA_TYPE_PROJECT, NULL);
 
   self->data = data;
-  self->diagnostics = _strata_project_build_diagnostics (data);
-  self->services = _strata_project_build_services (data);
-  self->networks = _strata_project_build_networks (data);
-  self->volumes = _strata_project_build_volumes (data);
   return self;
+}
+
+/* Builds what is otherwise built when first asked for. */
+static void
+project_prepare (StrataProject *self)
+{
+  strata_project_get_diagnostics (self);
+  strata_project_get_layer_diffs (self);
+  strata_project_get_services (self);
+  strata_project_get_networks (self);
+  strata_project_get_volumes (self);
 }
 
 StrataProject *
@@ -131,9 +144,12 @@ load_thread (GTask        *task,
   StrataProject *project = strata_project_load (options, cancellable, &error);
 
   if (project == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, project, g_object_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  project_prepare (project);
+  g_task_return_pointer (task, project, g_object_unref);
 }
 
 void
@@ -200,6 +216,8 @@ strata_project_get_profiles (StrataProject *self)
   return (const char * const *) self->data->profiles;
 }
 
+/* The merged tree as the files made it, or NULL when the load options did
+ * not keep it (keep_merged). */
 const StrataNode *
 strata_project_get_merged (StrataProject *self)
 {
@@ -234,14 +252,18 @@ GListModel *
 strata_project_get_diagnostics (StrataProject *self)
 {
   g_return_val_if_fail (STRATA_IS_PROJECT (self), NULL);
+  if (self->diagnostics == NULL)
+    self->diagnostics = _strata_project_build_diagnostics (self->data);
   return G_LIST_MODEL (self->diagnostics);
 }
 
-/* One StrataLayerDiff per compose file (the first has no changes). */
+/* One StrataLayerDiff per compose file (the first has no changes), with
+ * the traps of each (none when the merged tree was not kept). */
 GPtrArray *
 strata_project_get_layer_diffs (StrataProject *self)
 {
   g_return_val_if_fail (STRATA_IS_PROJECT (self), NULL);
+  _strata_project_data_find_traps (self->data);
   return self->data->diffs;
 }
 
@@ -249,6 +271,8 @@ GListModel *
 strata_project_get_services (StrataProject *self)
 {
   g_return_val_if_fail (STRATA_IS_PROJECT (self), NULL);
+  if (self->services == NULL)
+    self->services = _strata_project_build_services (self->data);
   return G_LIST_MODEL (self->services);
 }
 
@@ -256,6 +280,8 @@ GListModel *
 strata_project_get_networks (StrataProject *self)
 {
   g_return_val_if_fail (STRATA_IS_PROJECT (self), NULL);
+  if (self->networks == NULL)
+    self->networks = _strata_project_build_networks (self->data);
   return G_LIST_MODEL (self->networks);
 }
 
@@ -263,5 +289,7 @@ GListModel *
 strata_project_get_volumes (StrataProject *self)
 {
   g_return_val_if_fail (STRATA_IS_PROJECT (self), NULL);
+  if (self->volumes == NULL)
+    self->volumes = _strata_project_build_volumes (self->data);
   return G_LIST_MODEL (self->volumes);
 }

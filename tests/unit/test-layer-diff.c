@@ -9,7 +9,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "strata-blame.h"
 #include "strata-compose-error.h"
+#include "strata-emit.h"
 #include "strata-project.h"
 
 static StrataLayerDiff *
@@ -35,16 +37,23 @@ find_change (StrataLayerDiff *diff,
 }
 
 static StrataProject *
-load_demo (void)
+load_demo_keeping (gboolean keep_merged)
 {
   g_autoptr(StrataLoadOptions) options = strata_load_options_new ();
   g_autoptr(GError) error = NULL;
   StrataProject *project;
 
   options->cwd = g_strdup (g_getenv ("STRATA_DEMO_DIR"));
+  options->keep_merged = keep_merged;
   project = strata_project_load (options, NULL, &error);
   g_assert_no_error (error);
   return project;
+}
+
+static StrataProject *
+load_demo (void)
+{
+  return load_demo_keeping (TRUE);
 }
 
 static void
@@ -89,6 +98,37 @@ test_demo_ports_trap (void)
   g_assert_nonnull (strstr (warning->message, "services.django.ports"));
   g_assert_nonnull (strstr (warning->hint, "!reset"));
   g_assert_nonnull (strstr (warning->hint, "!override"));
+}
+
+/* A load that does not keep the merged tree (`strata config`) prints the
+ * same model, with the same provenance, and has no traps to show. */
+static void
+test_without_merged_tree (void)
+{
+  g_autoptr(StrataProject) kept = load_demo ();
+  g_autoptr(StrataProject) lean = load_demo_keeping (FALSE);
+  g_autofree char *kept_yaml = strata_emit_yaml (strata_project_get_normalized (kept));
+  g_autofree char *lean_yaml = strata_emit_yaml (strata_project_get_normalized (lean));
+  g_autofree char *kept_json = strata_emit_json (strata_project_get_normalized (kept), FALSE);
+  g_autofree char *lean_json = strata_emit_json (strata_project_get_normalized (lean), FALSE);
+  g_autoptr(GArray) kept_blame = strata_blame_lines (strata_project_get_normalized (kept), kept_yaml, NULL);
+  g_autoptr(GArray) lean_blame = strata_blame_lines (strata_project_get_normalized (lean), lean_yaml, NULL);
+
+  g_assert_nonnull (strata_project_get_merged (kept));
+  g_assert_null (strata_project_get_merged (lean));
+  g_assert_cmpstr (lean_yaml, ==, kept_yaml);
+  g_assert_cmpstr (lean_json, ==, kept_json);
+  g_assert_cmpuint (lean_blame->len, ==, kept_blame->len);
+  for (guint i = 0; i < kept_blame->len; i++)
+    g_assert_cmpstr (g_array_index (lean_blame, StrataBlameLine, i).note, ==,
+                     g_array_index (kept_blame, StrataBlameLine, i).note);
+
+  g_assert_cmpuint (find_change (override_diff (lean), "services.django.ports[1]")->kind, ==, STRATA_CHANGE_APPENDED);
+  g_assert_cmpuint (override_diff (lean)->warnings->len, ==, 0);
+  g_assert_cmpuint (override_diff (kept)->warnings->len, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (strata_project_get_services (lean)), ==,
+                    g_list_model_get_n_items (strata_project_get_services (kept)));
+  g_assert_cmpuint (g_list_model_get_n_items (strata_project_get_volumes (lean)), ==, 3);
 }
 
 static void
@@ -155,6 +195,7 @@ main (int   argc,
 
   g_test_add_func ("/layer-diff/demo-changes", test_demo_changes);
   g_test_add_func ("/layer-diff/demo-ports-trap", test_demo_ports_trap);
+  g_test_add_func ("/layer-diff/without-merged-tree", test_without_merged_tree);
   g_test_add_func ("/layer-diff/traps-in-files", test_traps_in_files);
   g_test_add_func ("/layer-diff/link-to-no-service", test_link_to_no_service);
 
