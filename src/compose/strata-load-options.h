@@ -26,7 +26,9 @@ G_BEGIN_DECLS
  * window and `config --no-interpolate/--profiles/--hash` read it. When it is
  * FALSE the merged tree is normalized in place instead of copied:
  * strata_project_get_merged () then returns NULL and the layer diffs hold
- * no traps (only what the loader noted, such as an obsolete `version:`). */
+ * no changes and no traps (only what the loader noted, such as an obsolete
+ * `version:`). The normalized tree is the same either way, provenance
+ * included. */
 typedef struct
 {
   GPtrArray  *files;              /* char *, in order; "-" is @stdin_text */

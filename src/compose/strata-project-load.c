@@ -132,7 +132,8 @@ check_not_empty (StrataProjectData  *data,
 }
 
 /* Interpolates, transforms, resolves extends and include, and merges each
- * document of each file. */
+ * document of each file; what each file changed is recorded with the
+ * merged tree only (keep_merged). */
 static gboolean
 merge_all (StrataProjectData       *data,
            const StrataLoadOptions *options,
@@ -168,7 +169,7 @@ merge_all (StrataProjectData       *data,
             return (strata_node_free (root), FALSE);
           _strata_project_drop_version (root, data->diagnostics, diff->warnings);
           if (!_strata_project_merge_document (&ctx, data->merged, root, layer,
-                                               i > 0 ? diff->changes : NULL, error))
+                                               i > 0 && options->keep_merged ? diff->changes : NULL, error))
             return FALSE;
         }
       g_ptr_array_set_size (included, 0);

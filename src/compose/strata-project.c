@@ -258,7 +258,8 @@ strata_project_get_diagnostics (StrataProject *self)
 }
 
 /* One StrataLayerDiff per compose file (the first has no changes), with
- * the traps of each (none when the merged tree was not kept). */
+ * the traps of each (neither changes nor traps when the merged tree was
+ * not kept). */
 GPtrArray *
 strata_project_get_layer_diffs (StrataProject *self)
 {
