@@ -1,5 +1,6 @@
 /* strata-project-models.c: services, networks, volumes and diagnostics as
- * list models of small objects, built once from the normalized model
+ * list models of small objects, built from the normalized model when the
+ * project is first asked for them (strata-project.c)
  *
  * Copyright 2026 The Strata authors
  * SPDX-License-Identifier: GPL-3.0-or-later
