@@ -11,10 +11,11 @@
 G_BEGIN_DECLS
 
 /* The window lives in a module of its own (strata-ui.so, built from src/ui)
- * so that the headless verbs never load GTK. main.c opens it with GModule,
- * first next to the executable (running from the build folder), then in
- * PKGLIBDIR, and calls its entry point. The module's core symbols resolve
- * from the executable, which exports them. */
+ * so that the headless verbs never load GTK. main.c opens it with GModule
+ * (strata-modules.h: first next to the executable, running from the build
+ * folder, then in PKGLIBDIR) and calls its entry point. The module's core
+ * symbols resolve from the executable, which exports them; its engine
+ * symbols from strata-engine.so, which it links (src/meson.build). */
 #define STRATA_UI_MODULE_NAME "strata-ui." G_MODULE_SUFFIX
 #define STRATA_UI_MAIN_SYMBOL "strata_ui_main"
 

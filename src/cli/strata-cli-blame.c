@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "strata-blame.h"
@@ -43,26 +42,88 @@ print_yaml_blame (const StrataNode *model)
   return STRATA_CLI_EXIT_OK;
 }
 
+/* The JSON is laid out as json-glib's pretty generator (indent 2) laid it
+ * out, member names followed by " : ", so that scripts reading it see the
+ * same text; only json-glib 1.6's slips are gone: an empty object is "{}",
+ * U+001F is escaped and 1e+21 gets no ".0". The executable does not link
+ * json-glib (src/meson.build). */
 static void
-add_scalar (JsonBuilder      *builder,
+add_indent (GString *out,
+            guint    depth)
+{
+  for (guint i = 0; i < depth; i++)
+    g_string_append (out, "  ");
+}
+
+static void
+add_string (GString    *out,
+            const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (*p < 0x20 || *p == 0x7f)
+            g_string_append_printf (out, "\\u%04x", *p);
+          else
+            g_string_append_c (out, (char) *p);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/* A member's name and the separator json-glib puts after it. */
+static void
+add_member (GString    *out,
+            guint       depth,
+            const char *name)
+{
+  add_indent (out, depth);
+  add_string (out, name);
+  g_string_append (out, " : ");
+}
+
+static void
+add_double (GString    *out,
+            const char *text)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_dtostr (buf, sizeof buf, g_ascii_strtod (text, NULL));
+  g_string_append (out, buf);
+  if (strpbrk (buf, ".eE") == NULL)
+    g_string_append (out, ".0");
+}
+
+static void
+add_scalar (GString          *out,
             const StrataNode *node)
 {
   switch (node->type)
     {
     case STRATA_VALUE_NULL:
-      json_builder_add_null_value (builder);
+      g_string_append (out, "null");
       break;
     case STRATA_VALUE_BOOL:
-      json_builder_add_boolean_value (builder, g_ascii_strcasecmp (node->text, "true") == 0);
+      g_string_append (out, g_ascii_strcasecmp (node->text, "true") == 0 ? "true" : "false");
       break;
     case STRATA_VALUE_INT:
-      json_builder_add_int_value (builder, g_ascii_strtoll (node->text, NULL, 0));
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, g_ascii_strtoll (node->text, NULL, 0));
       break;
     case STRATA_VALUE_FLOAT:
-      json_builder_add_double_value (builder, g_ascii_strtod (node->text, NULL));
+      add_double (out, node->text);
       break;
     default:
-      json_builder_add_string_value (builder, node->text);
+      add_string (out, node->text);
     }
 }
 
@@ -77,87 +138,107 @@ operation_name (StrataOriginKind origin)
   return origin < G_N_ELEMENTS (names) ? names[origin] : "defined";
 }
 
-static void add_blamed (JsonBuilder *builder, const StrataNode *node);
+static void add_blamed (GString *out, guint depth, const StrataNode *node);
 
+/* "file", "line", "column" members at @depth, each followed by ",\n". */
 static void
-add_position (JsonBuilder          *builder,
+add_position (GString              *out,
+              guint                 depth,
               const StrataPosition *pos)
 {
-  json_builder_set_member_name (builder, "file");
+  add_member (out, depth, "file");
   if (pos->layer != NULL)
-    json_builder_add_string_value (builder, strata_layer_get_path (pos->layer));
+    add_string (out, strata_layer_get_path (pos->layer));
   else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "line");
-  json_builder_add_int_value (builder, pos->line);
-  json_builder_set_member_name (builder, "column");
-  json_builder_add_int_value (builder, pos->column);
+    g_string_append (out, "null");
+  g_string_append (out, ",\n");
+  add_member (out, depth, "line");
+  g_string_append_printf (out, "%u,\n", pos->line);
+  add_member (out, depth, "column");
+  g_string_append_printf (out, "%u", pos->column);
 }
 
 static void
-add_value (JsonBuilder      *builder,
+add_value (GString          *out,
+           guint             depth,
            const StrataNode *node)
 {
+  gboolean mapping = node->kind == STRATA_NODE_MAPPING;
+  guint n;
+
   if (node->kind == STRATA_NODE_SCALAR)
     {
-      add_scalar (builder, node);
+      add_scalar (out, node);
       return;
     }
-  if (node->kind == STRATA_NODE_MAPPING)
-    json_builder_begin_object (builder);
-  else
-    json_builder_begin_array (builder);
-  for (guint i = 0; i < strata_node_get_n_children (node); i++)
+  n = strata_node_get_n_children (node);
+  g_string_append_c (out, mapping ? '{' : '[');
+  for (guint i = 0; i < n; i++)
     {
       const StrataNode *child = strata_node_get_child (node, i);
-      if (node->kind == STRATA_NODE_MAPPING)
-        json_builder_set_member_name (builder, child->key);
-      add_blamed (builder, child);
+
+      g_string_append (out, i == 0 ? "\n" : ",\n");
+      if (mapping)
+        add_member (out, depth + 1, child->key);
+      else
+        add_indent (out, depth + 1);
+      add_blamed (out, depth + 1, child);
     }
-  if (node->kind == STRATA_NODE_MAPPING)
-    json_builder_end_object (builder);
-  else
-    json_builder_end_array (builder);
+  if (n > 0)
+    {
+      g_string_append_c (out, '\n');
+      add_indent (out, depth);
+    }
+  g_string_append_c (out, mapping ? '}' : ']');
 }
 
-/* {value, file, line, column, operation, shadowed: [{file, line, column}]} */
+/* {value, file, line, column, operation, shadowed: [{file, line, column}]},
+ * its opening brace where the cursor is, its members at @depth + 1. */
 static void
-add_blamed (JsonBuilder      *builder,
+add_blamed (GString          *out,
+            guint             depth,
             const StrataNode *node)
 {
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "value");
-  add_value (builder, node);
-  add_position (builder, &node->pos);
-  json_builder_set_member_name (builder, "operation");
-  json_builder_add_string_value (builder, operation_name (node->origin));
-  json_builder_set_member_name (builder, "shadowed");
-  json_builder_begin_array (builder);
-  for (guint i = 0; node->shadowed != NULL && i < node->shadowed->len; i++)
+  guint n = node->shadowed != NULL ? node->shadowed->len : 0;
+
+  g_string_append (out, "{\n");
+  add_member (out, depth + 1, "value");
+  add_value (out, depth + 1, node);
+  g_string_append (out, ",\n");
+  add_position (out, depth + 1, &node->pos);
+  g_string_append (out, ",\n");
+  add_member (out, depth + 1, "operation");
+  add_string (out, operation_name (node->origin));
+  g_string_append (out, ",\n");
+  add_member (out, depth + 1, "shadowed");
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n; i++)
     {
-      json_builder_begin_object (builder);
-      add_position (builder, &g_array_index (node->shadowed, StrataPosition, i));
-      json_builder_end_object (builder);
+      g_string_append (out, i == 0 ? "\n" : ",\n");
+      add_indent (out, depth + 2);
+      g_string_append (out, "{\n");
+      add_position (out, depth + 3, &g_array_index (node->shadowed, StrataPosition, i));
+      g_string_append_c (out, '\n');
+      add_indent (out, depth + 2);
+      g_string_append_c (out, '}');
     }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+  if (n > 0)
+    {
+      g_string_append_c (out, '\n');
+      add_indent (out, depth + 1);
+    }
+  g_string_append (out, "]\n");
+  add_indent (out, depth);
+  g_string_append_c (out, '}');
 }
 
 static int
 print_json_blame (const StrataNode *model)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
 
-  add_blamed (builder, model);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  add_blamed (out, 0, model);
+  g_print ("%s\n", out->str);
   return STRATA_CLI_EXIT_OK;
 }
 

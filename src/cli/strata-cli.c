@@ -12,6 +12,8 @@
 
 #include "strata-cli-private.h"
 #include "strata-cli-verbs.h"
+#include "strata-engine-module.h"
+#include "strata-modules.h"
 
 static const StrataCliVerb verbs[] = {
   STRATA_CLI_VERBS
@@ -118,6 +120,39 @@ strata_cli_wants_headless (int                 argc,
   return !g_file_test (globals->verb, G_FILE_TEST_IS_DIR);
 }
 
+/* The engine verbs are in the strata-engine module: opened only for them. */
+static int
+run_engine_verb (StrataCliGlobals *globals)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *detail = NULL;
+  StrataEngineRunVerbFunc run = NULL;
+
+  switch (strata_module_load (STRATA_ENGINE_MODULE_NAME, STRATA_ENGINE_RUN_SYMBOL,
+                              (gpointer *) &run, &path, &detail))
+    {
+    case STRATA_MODULE_OK:
+      return run (globals);
+    case STRATA_MODULE_MISSING:
+      return _strata_cli_error (_("strata: cannot run “%s”: its module %s is missing.\n"
+                                  "Install Strata with “meson install”, or run the strata of a "
+                                  "build folder after “ninja -C BUILD-FOLDER”; “strata config” "
+                                  "and “strata diff” work without it."),
+                                globals->verb, path);
+    case STRATA_MODULE_UNLOADABLE:
+      return _strata_cli_error (_("strata: cannot run “%s”: its module %s did not load (%s).\n"
+                                  "Build Strata again (ninja -C BUILD-FOLDER) or reinstall it; "
+                                  "“strata config” and “strata diff” work without it."),
+                                globals->verb, path, detail);
+    case STRATA_MODULE_FOREIGN:
+    default:
+      return _strata_cli_error (_("strata: cannot run “%s”: %s has no %s (%s).\n"
+                                  "It belongs to another version of Strata: build or reinstall "
+                                  "Strata again."),
+                                globals->verb, path, STRATA_ENGINE_RUN_SYMBOL, detail);
+    }
+}
+
 int
 strata_cli_run (int                 argc,
                 const char * const *argv)
@@ -146,6 +181,9 @@ strata_cli_run (int                 argc,
   if (verb == NULL)
     return _strata_cli_usage_error (_("“%s” is not a strata command nor a project folder"),
                                     globals->verb);
+
+  if (verb->run == STRATA_CLI_ENGINE_VERB)
+    return run_engine_verb (globals);
 
   return verb->run (globals);
 }

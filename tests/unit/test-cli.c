@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "strata-cli.h"
@@ -123,6 +124,75 @@ test_unknown_verb_is_usage_error (void)
   g_assert_nonnull (strstr (err, "strata --help"));
 }
 
+/* The engine verbs run from the strata-engine module, which the executable
+ * finds next to itself in the build folder. */
+static void
+test_engine_verbs_load_their_module (void)
+{
+  const char * const verbs[] = {
+    "build", "down", "kill", "logs", "ps", "pull", "restart", "start", "rm", "stop", "up",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    {
+      const char *args[] = { verbs[i], "--help", NULL };
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_test_message ("strata %s --help", verbs[i]);
+      g_assert_cmpint (run_strata (args, &out, &err), ==, 0);
+      g_assert_cmpstr (err, ==, "");
+      g_assert_nonnull (strstr (out, "Usage:"));
+      g_assert_nonnull (strstr (out, verbs[i]));
+    }
+}
+
+static JsonObject *
+member (JsonObject *object,
+        const char *name)
+{
+  JsonObject *value = json_object_get_object_member (object, name);
+
+  g_assert_nonnull (value);
+  return value;
+}
+
+/* config --blame --format json: a value, where it comes from, what it did. */
+static void
+test_blame_json (void)
+{
+  g_autofree char *base = g_build_filename (g_getenv ("STRATA_DEMO_DIR"), "docker-compose.yml", NULL);
+  g_autofree char *override = g_build_filename (g_getenv ("STRATA_DEMO_DIR"),
+                                                "docker-compose.override.yml", NULL);
+  const char *args[] = { "-f", base, "-f", override, "config", "--blame", "--format", "json", NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  JsonObject *root, *django, *volume, *shadowed;
+
+  g_assert_cmpint (run_strata (args, &out, &err), ==, 0);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+
+  /* The override's ./static replaces the base's by target. */
+  root = json_node_get_object (json_parser_get_root (parser));
+  django = member (member (member (member (root, "value"), "services"), "value"), "django");
+  volume = json_array_get_object_element (json_object_get_array_member (member (member (django, "value"),
+                                                                                "volumes"),
+                                                                        "value"), 0);
+  g_assert_cmpstr (json_object_get_string_member (volume, "file"), ==, override);
+  g_assert_cmpint (json_object_get_int_member (volume, "line"), ==, 8);
+  g_assert_cmpint (json_object_get_int_member (volume, "column"), ==, 9);
+  g_assert_cmpstr (json_object_get_string_member (volume, "operation"), ==, "replaced-by-target");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (volume, "shadowed")), ==, 1);
+  shadowed = json_array_get_object_element (json_object_get_array_member (volume, "shadowed"), 0);
+  g_assert_cmpstr (json_object_get_string_member (shadowed, "file"), ==, base);
+  g_assert_cmpint (json_object_get_int_member (shadowed, "line"), ==, 14);
+  g_assert_cmpint (json_object_get_int_member (shadowed, "column"), ==, 9);
+  g_assert_true (g_str_has_prefix (out, "{\n  \"value\" : {\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -135,6 +205,8 @@ main (int   argc,
   g_test_add_func ("/cli/version", test_version_without_display);
   g_test_add_func ("/cli/help", test_help_lists_verbs);
   g_test_add_func ("/cli/unknown-verb", test_unknown_verb_is_usage_error);
+  g_test_add_func ("/cli/engine-verbs", test_engine_verbs_load_their_module);
+  g_test_add_func ("/cli/blame-json", test_blame_json);
 
   return g_test_run ();
 }
