@@ -18,7 +18,7 @@ static const char *
 seg (StrataMergeCtx *ctx,
      guint           i)
 {
-  return g_ptr_array_index (ctx->path, i);
+  return ctx->path[i];
 }
 
 static StrataUnique
@@ -52,7 +52,7 @@ service_field_unique (const char *field)
 StrataUnique
 _strata_merge_unique_for (StrataMergeCtx *ctx)
 {
-  guint depth = ctx->path->len;
+  guint depth = ctx->depth;
 
   if (depth < 3)
     return STRATA_UNIQUE_NONE;
@@ -241,7 +241,7 @@ void
 _strata_merge_unicity (StrataMergeCtx *ctx,
                        StrataNode     *node)
 {
-  guint depth = ctx->path->len;
+  guint depth = ctx->depth;
 
   if (node->kind == STRATA_NODE_SEQUENCE)
     {
@@ -259,8 +259,8 @@ _strata_merge_unicity (StrataMergeCtx *ctx,
 
       if (depth == 0 && !g_str_equal (child->key, "services") && !g_str_equal (child->key, "networks"))
         continue;
-      g_ptr_array_add (ctx->path, child->key);
+      _strata_merge_push (ctx, child->key);
       _strata_merge_unicity (ctx, child);
-      g_ptr_array_set_size (ctx->path, depth);
+      ctx->depth = depth;
     }
 }

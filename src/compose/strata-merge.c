@@ -43,7 +43,7 @@ static const char *
 seg (StrataMergeCtx *ctx,
      guint           i)
 {
-  return g_ptr_array_index (ctx->path, i);
+  return ctx->path[i];
 }
 
 static gboolean
@@ -81,7 +81,7 @@ service_field_rule (const char *field)
 static Rule
 rule_for (StrataMergeCtx *ctx)
 {
-  guint depth = ctx->path->len;
+  guint depth = ctx->depth;
 
   if (depth == 3 && is (seg (ctx, 0), "services"))
     return service_field_rule (seg (ctx, 2));
@@ -105,21 +105,86 @@ rule_for (StrataMergeCtx *ctx)
   return RULE_DEFAULT;
 }
 
+void
+_strata_merge_ctx_init (StrataMergeCtx  *ctx,
+                        GPtrArray       *changes,
+                        GError         **error)
+{
+  ctx->changes = changes;
+  ctx->path = ctx->inline_path;
+  ctx->depth = 0;
+  ctx->alloc = G_N_ELEMENTS (ctx->inline_path);
+  ctx->error = error;
+}
+
+void
+_strata_merge_ctx_clear (StrataMergeCtx *ctx)
+{
+  if (ctx->path != ctx->inline_path)
+    g_free (ctx->path);
+  ctx->path = NULL;
+}
+
+void
+_strata_merge_ctx_grow (StrataMergeCtx *ctx)
+{
+  const char **path = g_new (const char *, ctx->alloc * 2);
+
+  memcpy (path, ctx->path, ctx->depth * sizeof (const char *));
+  if (ctx->path != ctx->inline_path)
+    g_free (ctx->path);
+  ctx->path = path;
+  ctx->alloc *= 2;
+}
+
+/* Writes the path (and "[index]") into @buffer of @size bytes if it fits;
+ * returns its length. */
+static gsize
+format_path (StrataMergeCtx *ctx,
+             gint            index,
+             char           *buffer,
+             gsize           size)
+{
+  char number[16];
+  gsize n_digits = 0, length = 0;
+
+  for (guint i = 0; i < ctx->depth; i++)
+    {
+      gsize seg_length = strlen (seg (ctx, i));
+
+      if (i > 0 && length < size)
+        buffer[length] = '.';
+      length += i > 0;
+      if (length + seg_length < size)
+        memcpy (buffer + length, seg (ctx, i), seg_length);
+      length += seg_length;
+    }
+  if (index >= 0)
+    {
+      for (guint v = index; v > 0 || n_digits == 0; v /= 10)
+        number[sizeof number - 1 - n_digits++] = '0' + v % 10;
+      if (length + n_digits + 2 < size)
+        {
+          buffer[length] = '[';
+          memcpy (buffer + length + 1, number + sizeof number - n_digits, n_digits);
+          buffer[length + 1 + n_digits] = ']';
+        }
+      length += n_digits + 2;
+    }
+  if (length < size)
+    buffer[length] = '\0';
+  return length;
+}
+
 char *
 _strata_merge_path (StrataMergeCtx *ctx,
                     gint            index)
 {
-  GString *path = g_string_new (NULL);
+  gsize length = format_path (ctx, index, NULL, 0);
+  char *path = g_malloc (length + 1);
 
-  for (guint i = 0; i < ctx->path->len; i++)
-    {
-      if (i > 0)
-        g_string_append_c (path, '.');
-      g_string_append (path, seg (ctx, i));
-    }
-  if (index >= 0)
-    g_string_append_printf (path, "[%d]", index);
-  return g_string_free (path, FALSE);
+  format_path (ctx, index, path, length + 1);
+  return path;
 }
 
 void
@@ -129,11 +194,14 @@ _strata_merge_record (StrataMergeCtx   *ctx,
                       const StrataNode *old_node,
                       const StrataNode *new_node)
 {
-  g_autofree char *path = NULL;
+  char buffer[256];
+  g_autofree char *long_path = NULL;
+  const char *path = buffer;
 
   if (ctx->changes == NULL)
     return;
-  path = _strata_merge_path (ctx, index);
+  if (format_path (ctx, index, buffer, sizeof buffer) >= sizeof buffer)
+    path = long_path = _strata_merge_path (ctx, index);
   g_ptr_array_add (ctx->changes, strata_layer_change_new (kind, path, old_node, new_node));
 }
 
@@ -205,6 +273,18 @@ replace (StrataMergeCtx   *ctx,
   replace_in_place (slot, incoming, origin);
 }
 
+/* Frees @node but not its children, which the caller takes. */
+static GPtrArray *
+release_children (StrataNode *node)
+{
+  GPtrArray *children = node->children;
+
+  node->children = NULL;
+  strata_node_free (node);
+  g_ptr_array_set_free_func (children, NULL);
+  return children;
+}
+
 /* Moves the children of @node out, leaving it empty. */
 static GPtrArray *
 take_children (StrataNode *node)
@@ -218,38 +298,22 @@ take_children (StrataNode *node)
 static void
 adopt (StrataMergeCtx *ctx,
        StrataNode     *parent,
-       GHashTable     *index,
        StrataNode     *child)
 {
   strip_tags (child);
-  g_ptr_array_add (ctx->path, child->key);
+  _strata_merge_push (ctx, child->key);
   _strata_merge_unicity (ctx, child);
   _strata_merge_record (ctx, STRATA_CHANGE_ADDED, -1, NULL, child);
-  g_ptr_array_set_size (ctx->path, ctx->path->len - 1);
-  if (index != NULL)
-    g_hash_table_insert (index, child->key, child);
+  _strata_merge_pop (ctx);
   strata_node_append (parent, child);
-}
-
-static StrataNode *
-find_child (StrataNode *mapping,
-            GHashTable *index,
-            const char *key)
-{
-  if (index != NULL)
-    return g_hash_table_lookup (index, key);
-  return strata_node_lookup (mapping, key);
 }
 
 static void
 reset_child (StrataMergeCtx *ctx,
              StrataNode     *mapping,
-             GHashTable     *index,
              StrataNode     *existing)
 {
   _strata_merge_record (ctx, STRATA_CHANGE_RESET, -1, existing, NULL);
-  if (index != NULL)
-    g_hash_table_remove (index, existing->key);
   g_ptr_array_remove (mapping->children, existing);
 }
 
@@ -257,61 +321,48 @@ reset_child (StrataMergeCtx *ctx,
 static gboolean
 merge_entry (StrataMergeCtx *ctx,
              StrataNode     *mapping,
-             GHashTable     *index,
              StrataNode     *child)
 {
-  StrataNode *existing = find_child (mapping, index, child->key);
+  StrataNode *existing = strata_node_lookup (mapping, child->key);
   const char *tag = child->tag;
   gboolean ok = TRUE;
 
   if (tag != NULL && is (tag, "!reset"))
     {
-      g_ptr_array_add (ctx->path, child->key);
+      _strata_merge_push (ctx, child->key);
       if (existing != NULL)
-        reset_child (ctx, mapping, index, existing);
-      g_ptr_array_set_size (ctx->path, ctx->path->len - 1);
+        reset_child (ctx, mapping, existing);
+      _strata_merge_pop (ctx);
       strata_node_free (child);
       return TRUE;
     }
   if (existing == NULL)
     {
-      adopt (ctx, mapping, index, child);
+      adopt (ctx, mapping, child);
       return TRUE;
     }
 
-  g_ptr_array_add (ctx->path, existing->key);
+  _strata_merge_push (ctx, existing->key);
   if (tag != NULL && is (tag, "!override"))
     replace (ctx, existing, child, STRATA_CHANGE_OVERRIDE_TAG, STRATA_ORIGIN_OVERRIDE_TAG);
-  else if (g_str_has_prefix (child->key, "x-"))
+  else if (child->key[0] == 'x' && child->key[1] == '-')
     replace (ctx, existing, child, STRATA_CHANGE_OVERRIDDEN, STRATA_ORIGIN_OVERRIDDEN);
   else
     ok = merge_value (ctx, existing, child);
-  g_ptr_array_set_size (ctx->path, ctx->path->len - 1);
+  _strata_merge_pop (ctx);
   return ok;
 }
 
-/* Big mappings (services, say) get an index so that merging stays linear. */
+/* Big mappings (services, say) have an index (strata-node-index.c), so
+ * that merging stays linear. */
 static gboolean
 merge_mappings (StrataMergeCtx *ctx,
                 StrataNode     *base,
                 StrataNode     *incoming)
 {
-  g_autoptr(GPtrArray) children = take_children (incoming);
-  g_autoptr(GHashTable) index = NULL;
+  g_autoptr(GPtrArray) children = release_children (incoming);
   gboolean ok = TRUE;
 
-  strata_node_free (incoming);
-  if (base->children->len > 8)
-    {
-      index = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; i < base->children->len; i++)
-        {
-          StrataNode *child = g_ptr_array_index (base->children, i);
-          g_hash_table_insert (index, child->key, child);
-        }
-    }
-
-  g_ptr_array_set_free_func (children, NULL);
   for (guint i = 0; i < children->len; i++)
     {
       StrataNode *child = g_ptr_array_index (children, i);
@@ -319,7 +370,7 @@ merge_mappings (StrataMergeCtx *ctx,
       if (!ok)
         strata_node_free (child);
       else
-        ok = merge_entry (ctx, base, index, child);
+        ok = merge_entry (ctx, base, child);
     }
   return ok;
 }
@@ -331,11 +382,9 @@ append (StrataMergeCtx *ctx,
         StrataNode     *base,
         StrataNode     *incoming)
 {
-  g_autoptr(GPtrArray) items = take_children (incoming);
+  g_autoptr(GPtrArray) items = release_children (incoming);
   g_autoptr(GHashTable) fresh = g_hash_table_new (NULL, NULL);
 
-  strata_node_free (incoming);
-  g_ptr_array_set_free_func (items, NULL);
   for (guint i = 0; i < items->len; i++)
     {
       StrataNode *item = g_ptr_array_index (items, i);
@@ -508,9 +557,7 @@ merge_by_key (StrataMergeCtx *ctx,
   if (base->kind != STRATA_NODE_MAPPING)
     return merge_default (ctx, base, incoming);
 
-  children = take_children (incoming);
-  strata_node_free (incoming);
-  g_ptr_array_set_free_func (children, NULL);
+  children = release_children (incoming);
   for (guint i = 0; i < children->len; i++)
     {
       StrataNode *child = g_ptr_array_index (children, i);
@@ -518,12 +565,12 @@ merge_by_key (StrataMergeCtx *ctx,
 
       if (existing == NULL)
         {
-          adopt (ctx, base, NULL, child);
+          adopt (ctx, base, child);
           continue;
         }
-      g_ptr_array_add (ctx->path, existing->key);
+      _strata_merge_push (ctx, existing->key);
       replace (ctx, existing, child, STRATA_CHANGE_MERGED_BY_KEY, STRATA_ORIGIN_MERGED_BY_KEY);
-      g_ptr_array_set_size (ctx->path, ctx->path->len - 1);
+      _strata_merge_pop (ctx);
     }
   return TRUE;
 }
@@ -602,15 +649,19 @@ strata_merge_file (StrataNode  *merged,
                    GPtrArray   *changes,
                    GError     **error)
 {
-  g_autoptr(GPtrArray) path = g_ptr_array_new ();
-  StrataMergeCtx ctx = { changes, path, error };
+  StrataMergeCtx ctx;
+  gboolean ok;
 
   g_return_val_if_fail (merged != NULL && merged->kind == STRATA_NODE_MAPPING, FALSE);
   g_return_val_if_fail (file_root != NULL, FALSE);
 
+  _strata_merge_ctx_init (&ctx, changes, error);
   if (file_root->kind != STRATA_NODE_MAPPING)
-    return cannot_override (&ctx, file_root);
-  return merge_mappings (&ctx, merged, file_root);
+    ok = cannot_override (&ctx, file_root);
+  else
+    ok = merge_mappings (&ctx, merged, file_root);
+  _strata_merge_ctx_clear (&ctx);
+  return ok;
 }
 
 gboolean
@@ -618,14 +669,18 @@ strata_merge_service (StrataNode  *base,
                       StrataNode  *service,
                       GError     **error)
 {
-  g_autoptr(GPtrArray) path = g_ptr_array_new ();
-  StrataMergeCtx ctx = { NULL, path, error };
+  StrataMergeCtx ctx;
+  gboolean ok;
 
-  g_ptr_array_add (path, (gpointer) "services");
-  g_ptr_array_add (path, base->key ? base->key : (char *) "x");
+  _strata_merge_ctx_init (&ctx, NULL, error);
+  _strata_merge_push (&ctx, "services");
+  _strata_merge_push (&ctx, base->key ? base->key : "x");
   if (service->kind != STRATA_NODE_MAPPING || base->kind != STRATA_NODE_MAPPING)
-    return cannot_override (&ctx, service);
-  return merge_mappings (&ctx, base, service);
+    ok = cannot_override (&ctx, service);
+  else
+    ok = merge_mappings (&ctx, base, service);
+  _strata_merge_ctx_clear (&ctx);
+  return ok;
 }
 
 typedef struct
@@ -690,7 +745,8 @@ strata_merge_apply_resets (StrataNode *merged,
       Reset *reset = g_ptr_array_index (resets, i);
       StrataNode *parent = merged;
       StrataNode *target = NULL;
-      StrataMergeCtx ctx = { changes, reset->path, NULL };
+      StrataMergeCtx ctx = { changes, (const char **) reset->path->pdata, reset->path->len,
+                             reset->path->len, NULL, };
 
       for (guint j = 0; parent != NULL && j < reset->path->len; j++)
         {
