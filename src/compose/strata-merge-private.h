@@ -65,10 +65,19 @@ void          _strata_merge_record      (StrataMergeCtx   *ctx,
                                          const StrataNode *new_node);
 void          _strata_merge_shadow      (StrataNode       *node,
                                          const StrataNode *old_node);
-void          _strata_merge_dedup       (StrataMergeCtx   *ctx,
-                                         StrataNode       *sequence,
-                                         StrataUnique      unique,
-                                         GHashTable       *incoming);
+/* The entries a file brings to a list: a set of nodes. */
+typedef struct
+{
+  GPtrArray  *items;
+  GHashTable *set;    /* of the items, when they are many; or NULL */
+} StrataMergeFresh;
+
+gboolean      _strata_merge_fresh_contains (const StrataMergeFresh *fresh,
+                                            const StrataNode       *node);
+void          _strata_merge_dedup       (StrataMergeCtx         *ctx,
+                                         StrataNode             *sequence,
+                                         StrataUnique            unique,
+                                         const StrataMergeFresh *fresh);
 void          _strata_merge_unicity     (StrataMergeCtx   *ctx,
                                          StrataNode       *node);
 

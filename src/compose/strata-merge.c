@@ -383,7 +383,8 @@ append (StrataMergeCtx *ctx,
         StrataNode     *incoming)
 {
   g_autoptr(GPtrArray) items = release_children (incoming);
-  g_autoptr(GHashTable) fresh = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) set = NULL;
+  StrataMergeFresh fresh = { items, NULL };
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -391,16 +392,23 @@ append (StrataMergeCtx *ctx,
 
       strip_tags (item);
       item->origin = STRATA_ORIGIN_APPENDED;
-      g_hash_table_add (fresh, item);
       strata_node_append (base, item);
     }
+  if (ctx->changes != NULL && items->len > 8)
+    {
+      fresh.set = set = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < items->len; i++)
+        g_hash_table_add (set, g_ptr_array_index (items, i));
+    }
 
-  _strata_merge_dedup (ctx, base, _strata_merge_unique_for (ctx), fresh);
+  _strata_merge_dedup (ctx, base, _strata_merge_unique_for (ctx), ctx->changes != NULL ? &fresh : NULL);
+  if (ctx->changes == NULL)
+    return;
   for (guint i = 0; i < base->children->len; i++)
     {
       StrataNode *item = g_ptr_array_index (base->children, i);
 
-      if (item->origin == STRATA_ORIGIN_APPENDED && g_hash_table_contains (fresh, item))
+      if (item->origin == STRATA_ORIGIN_APPENDED && _strata_merge_fresh_contains (&fresh, item))
         _strata_merge_record (ctx, STRATA_CHANGE_APPENDED, i, NULL, item);
     }
 }
