@@ -705,31 +705,47 @@ reset_free (Reset *reset)
   g_free (reset);
 }
 
+/* The keys down to an entry, a frame per level on the stack. */
+typedef struct _KeyFrame KeyFrame;
+struct _KeyFrame
+{
+  const KeyFrame *parent;
+  const char     *key;
+};
+
 static void
-collect_resets (StrataNode *node,
-                GPtrArray  *path,
-                GPtrArray  *resets)
+add_keys (GPtrArray      *path,
+          const KeyFrame *frame)
+{
+  if (frame == NULL)
+    return;
+  add_keys (path, frame->parent);
+  g_ptr_array_add (path, g_strdup (frame->key));
+}
+
+static void
+collect_resets (StrataNode     *node,
+                const KeyFrame *parent,
+                GPtrArray      *resets)
 {
   if (node->kind != STRATA_NODE_MAPPING)
     return;
   for (guint i = node->children->len; i > 0; i--)
     {
       StrataNode *child = g_ptr_array_index (node->children, i - 1);
+      KeyFrame frame = { parent, child->key };
 
-      g_ptr_array_add (path, child->key);
       if (child->tag != NULL && is (child->tag, "!reset"))
         {
           Reset *reset = g_new0 (Reset, 1);
 
           reset->path = g_ptr_array_new_with_free_func (g_free);
-          for (guint j = 0; j < path->len; j++)
-            g_ptr_array_add (reset->path, g_strdup (g_ptr_array_index (path, j)));
+          add_keys (reset->path, &frame);
           reset->node = g_ptr_array_steal_index (node->children, i - 1);
           g_ptr_array_add (resets, reset);
         }
-      else
-        collect_resets (child, path, resets);
-      g_ptr_array_set_size (path, path->len - 1);
+      else if (child->kind == STRATA_NODE_MAPPING)
+        collect_resets (child, &frame, resets);
     }
 }
 
@@ -737,9 +753,8 @@ GPtrArray *
 strata_merge_take_resets (StrataNode *file_root)
 {
   GPtrArray *resets = g_ptr_array_new_with_free_func ((GDestroyNotify) reset_free);
-  g_autoptr(GPtrArray) path = g_ptr_array_new ();
 
-  collect_resets (file_root, path, resets);
+  collect_resets (file_root, NULL, resets);
   return resets;
 }
 
