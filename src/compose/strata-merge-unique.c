@@ -21,32 +21,52 @@ seg (StrataMergeCtx *ctx,
   return ctx->path[i];
 }
 
+static gboolean
+is (const char *a,
+    const char *b)
+{
+  return strcmp (a, b) == 0;
+}
+
 static StrataUnique
 service_field_unique (const char *field)
 {
-  static const char * const key_value[] = {
-    "annotations", "cap_add", "cap_drop", "dns", "dns_opt", "dns_search", "environment",
-    "labels", "links", "profiles", "sysctls", "tmpfs",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (key_value); i++)
-    if (g_str_equal (field, key_value[i]))
-      return STRATA_UNIQUE_KEY_VALUE;
-  if (g_str_equal (field, "volumes"))
-    return STRATA_UNIQUE_VOLUME;
-  if (g_str_equal (field, "devices"))
-    return STRATA_UNIQUE_DEVICE;
-  if (g_str_equal (field, "secrets"))
-    return STRATA_UNIQUE_SECRET;
-  if (g_str_equal (field, "configs"))
-    return STRATA_UNIQUE_CONFIG;
-  if (g_str_equal (field, "ports"))
-    return STRATA_UNIQUE_PORT;
-  if (g_str_equal (field, "env_file"))
-    return STRATA_UNIQUE_ENV_FILE;
-  if (g_str_equal (field, "expose") || g_str_equal (field, "extra_hosts"))
-    return STRATA_UNIQUE_EXACT;
-  return STRATA_UNIQUE_NONE;
+  /* by first letter: this runs for every list of every service merged */
+  switch (field[0])
+    {
+    case 'a':
+      return is (field, "annotations") ? STRATA_UNIQUE_KEY_VALUE : STRATA_UNIQUE_NONE;
+    case 'c':
+      if (is (field, "cap_add") || is (field, "cap_drop"))
+        return STRATA_UNIQUE_KEY_VALUE;
+      return is (field, "configs") ? STRATA_UNIQUE_CONFIG : STRATA_UNIQUE_NONE;
+    case 'd':
+      if (is (field, "dns") || is (field, "dns_opt") || is (field, "dns_search"))
+        return STRATA_UNIQUE_KEY_VALUE;
+      return is (field, "devices") ? STRATA_UNIQUE_DEVICE : STRATA_UNIQUE_NONE;
+    case 'e':
+      if (is (field, "environment"))
+        return STRATA_UNIQUE_KEY_VALUE;
+      if (is (field, "env_file"))
+        return STRATA_UNIQUE_ENV_FILE;
+      return is (field, "expose") || is (field, "extra_hosts") ? STRATA_UNIQUE_EXACT : STRATA_UNIQUE_NONE;
+    case 'l':
+      return is (field, "labels") || is (field, "links") ? STRATA_UNIQUE_KEY_VALUE : STRATA_UNIQUE_NONE;
+    case 'p':
+      if (is (field, "profiles"))
+        return STRATA_UNIQUE_KEY_VALUE;
+      return is (field, "ports") ? STRATA_UNIQUE_PORT : STRATA_UNIQUE_NONE;
+    case 's':
+      if (is (field, "sysctls"))
+        return STRATA_UNIQUE_KEY_VALUE;
+      return is (field, "secrets") ? STRATA_UNIQUE_SECRET : STRATA_UNIQUE_NONE;
+    case 't':
+      return is (field, "tmpfs") ? STRATA_UNIQUE_KEY_VALUE : STRATA_UNIQUE_NONE;
+    case 'v':
+      return is (field, "volumes") ? STRATA_UNIQUE_VOLUME : STRATA_UNIQUE_NONE;
+    default:
+      return STRATA_UNIQUE_NONE;
+    }
 }
 
 StrataUnique

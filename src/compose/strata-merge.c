@@ -56,26 +56,38 @@ is (const char *a,
 static Rule
 service_field_rule (const char *field)
 {
-  static const char * const key_value[] = { "environment", "labels", "annotations", "sysctls" };
-  static const char * const lists[] = { "dns", "dns_opt", "dns_search", "env_file", "extra_hosts", "tmpfs" };
-
-  if (is (field, "command") || is (field, "entrypoint"))
-    return RULE_REPLACE;
-  for (guint i = 0; i < G_N_ELEMENTS (key_value); i++)
-    if (is (field, key_value[i]))
-      return RULE_KEY_VALUE;
-  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-    if (is (field, lists[i]))
-      return RULE_LIST;
-  if (is (field, "build"))
-    return RULE_BUILD;
-  if (is (field, "depends_on"))
-    return RULE_DEPENDS_ON;
-  if (is (field, "networks"))
-    return RULE_NETWORKS;
-  if (is (field, "logging"))
-    return RULE_LOGGING;
-  return RULE_DEFAULT;
+  /* by first letter: this runs for every field of every service merged */
+  switch (field[0])
+    {
+    case 'a':
+      return is (field, "annotations") ? RULE_KEY_VALUE : RULE_DEFAULT;
+    case 'b':
+      return is (field, "build") ? RULE_BUILD : RULE_DEFAULT;
+    case 'c':
+      return is (field, "command") ? RULE_REPLACE : RULE_DEFAULT;
+    case 'd':
+      if (is (field, "depends_on"))
+        return RULE_DEPENDS_ON;
+      return is (field, "dns") || is (field, "dns_opt") || is (field, "dns_search") ? RULE_LIST : RULE_DEFAULT;
+    case 'e':
+      if (is (field, "entrypoint"))
+        return RULE_REPLACE;
+      if (is (field, "environment"))
+        return RULE_KEY_VALUE;
+      return is (field, "env_file") || is (field, "extra_hosts") ? RULE_LIST : RULE_DEFAULT;
+    case 'l':
+      if (is (field, "labels"))
+        return RULE_KEY_VALUE;
+      return is (field, "logging") ? RULE_LOGGING : RULE_DEFAULT;
+    case 'n':
+      return is (field, "networks") ? RULE_NETWORKS : RULE_DEFAULT;
+    case 's':
+      return is (field, "sysctls") ? RULE_KEY_VALUE : RULE_DEFAULT;
+    case 't':
+      return is (field, "tmpfs") ? RULE_LIST : RULE_DEFAULT;
+    default:
+      return RULE_DEFAULT;
+    }
 }
 
 static Rule

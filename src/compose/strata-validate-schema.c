@@ -196,6 +196,30 @@ type_bit (const char *token,
   return 0;
 }
 
+/* json_type () as a bit. */
+static guint
+node_type_bit (const StrataNode *node)
+{
+  if (node->kind == STRATA_NODE_MAPPING)
+    return T_OBJECT;
+  if (node->kind == STRATA_NODE_SEQUENCE)
+    return T_ARRAY;
+  switch (node->type)
+    {
+    case STRATA_VALUE_NULL:
+      return T_NULL;
+    case STRATA_VALUE_BOOL:
+      return T_BOOLEAN;
+    case STRATA_VALUE_INT:
+      return T_INTEGER;
+    case STRATA_VALUE_FLOAT:
+      return T_NUMBER;
+    case STRATA_VALUE_STRING:
+    default:
+      return T_STRING;
+    }
+}
+
 /* The types of @spec, JSON types separated by "," or "|". */
 static guint
 spec_types (Ctx        *ctx,
@@ -227,11 +251,10 @@ accepts (Ctx              *ctx,
          const char       *spec,
          const StrataNode *node)
 {
-  const char *type = json_type (node);
   gboolean integer = node->kind == STRATA_NODE_SCALAR && node->type == STRATA_VALUE_INT;
   guint types = spec_types (ctx, spec);
 
-  if ((types & type_bit (type, strlen (type))) || (integer && (types & T_NUMBER)))
+  if ((types & node_type_bit (node)) || (integer && (types & T_NUMBER)))
     return TRUE;
   return ((types & T_INTEGER) && casts_to (node, "integer", strlen ("integer"))) ||
          ((types & T_NUMBER) && casts_to (node, "number", strlen ("number"))) ||
