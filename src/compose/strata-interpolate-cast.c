@@ -160,6 +160,21 @@ prefix_matches (const char *prefix,
     }
 }
 
+/* The same as path_matches () (or prefix_matches () with @prefix) for
+ * @path and @pattern whose first parts matched: both are at the end of
+ * that part. */
+static gboolean
+rest_matches (const char *path,
+              const char *pattern,
+              gboolean    prefix)
+{
+  if (*pattern == '\0')
+    return !prefix && *path == '\0';
+  if (*path == '\0')
+    return prefix;
+  return prefix ? prefix_matches (path + 1, pattern + 1) : path_matches (path + 1, pattern + 1);
+}
+
 typedef enum
 {
   SCOPE_ABOVE,          /* the parent of the top */
@@ -202,6 +217,8 @@ scan_table (const Cast      *table,
       else
         hi = mid;
     }
+  if (lo == end || (guchar) table[lo].pattern[0] != first)
+    return FALSE;
   while (path[first_len] != '\0' && path[first_len] != '.')
     first_len++;
   for (guint i = lo; i < end && (guchar) table[i].pattern[0] == first; i++)
@@ -209,7 +226,7 @@ scan_table (const Cast      *table,
       const Cast *c = &table[i];
 
       if (c->first_len != first_len || memcmp (c->pattern, path, first_len) != 0 ||
-          !(prefix ? prefix_matches (path, c->pattern) : path_matches (path, c->pattern)))
+          !rest_matches (path + first_len, c->pattern + first_len, prefix))
         continue;
       if (found++ == 0)
         scope->lo = i;
