@@ -27,6 +27,22 @@ _strata_derived_scalar (const StrataNode *from,
   return node;
 }
 
+/* The same, of the @length bytes at @text. */
+StrataNode *
+_strata_derived_scalar_len (const StrataNode *from,
+                            const char       *key,
+                            const char       *text,
+                            gsize             length,
+                            StrataValueType   type)
+{
+  StrataNode *node = strata_node_new_scalar_len (&from->pos, text, length, type);
+
+  strata_node_set_key (node, key);
+  node->key_pos = from->key_pos;
+  node->origin = STRATA_ORIGIN_DERIVED;
+  return node;
+}
+
 StrataNode *
 _strata_derived_mapping (const StrataNode *from,
                          const char       *key)

@@ -12,10 +12,12 @@
 #include "strata-compose-error.h"
 
 /* DeviceCount: "all" is -1; `gpus: all` is one request for all devices.
- * A request names a count or device ids, not both. */
+ * A request names a count or device ids, not both. The list is at
+ * services.@name.@what (a path only made for an error). */
 static gboolean
 canonical_device_counts (StrataNode  *list,
-                         const char  *path,
+                         const char  *name,
+                         const char  *what,
                          GError     **error)
 {
   for (guint i = 0; list && list->kind == STRATA_NODE_SEQUENCE && i < list->children->len; i++)
@@ -26,7 +28,8 @@ canonical_device_counts (StrataNode  *list,
       if (count != NULL && strata_node_lookup (request, "device_ids") != NULL)
         return _strata_set_error (error, STRATA_COMPOSE_ERROR_INVALID, _strata_node_place (count),
                                   _("Keep `count` (how many devices) or `device_ids` (which ones), not both."),
-                                  "%s.[]: \"count\" and \"device_ids\" attributes are exclusive", path);
+                                  "services.%s.%s.[]: \"count\" and \"device_ids\" attributes are exclusive",
+                                  name, what);
 
       if (count != NULL && count->kind == STRATA_NODE_SCALAR && g_strcmp0 (count->text, "all") == 0)
         {
@@ -42,8 +45,6 @@ _strata_canonical_gpus (StrataNode  *service,
                         const char  *name,
                         GError     **error)
 {
-  g_autofree char *gpus_path = g_strdup_printf ("services.%s.gpus", name);
-  g_autofree char *devices_path = g_strdup_printf ("services.%s.deploy.resources.reservations.devices", name);
   StrataNode *gpus = strata_node_lookup (service, "gpus");
   StrataNode *deploy = strata_node_lookup (service, "deploy");
   StrataNode *resources = deploy ? strata_node_lookup (deploy, "resources") : NULL;
@@ -59,8 +60,9 @@ _strata_canonical_gpus (StrataNode  *service,
       strata_node_append (list, request);
       strata_node_set (service, "gpus", gpus = list);
     }
-  if (!canonical_device_counts (gpus, gpus_path, error))
+  if (!canonical_device_counts (gpus, name, "gpus", error))
     return FALSE;
   return reservations == NULL || reservations->kind != STRATA_NODE_MAPPING ||
-         canonical_device_counts (strata_node_lookup (reservations, "devices"), devices_path, error);
+         canonical_device_counts (strata_node_lookup (reservations, "devices"), name,
+                                  "deploy.resources.reservations.devices", error);
 }

@@ -143,49 +143,59 @@ append_ports (StrataNode       *list,
               const char       *protocol)
 {
   g_autoptr(GArray) ports = NULL;
+  char number[21];
 
   if (start == end)
     {
-      ports = g_array_sized_new (FALSE, FALSE, sizeof (guint64), 1);
-      g_array_append_val (ports, start);
-    }
-  else
-    ports = sorted_ports (start, end);
+      g_autofree char *range = NULL;
+      const char *published = "";
 
+      if (host[0] != '\0' && hstart != hend)
+        published = range = g_strdup_printf ("%" G_GUINT64_FORMAT "-%" G_GUINT64_FORMAT, hstart, hend);
+      else if (host[0] != '\0')
+        published = format_port (hstart, number);
+      strata_node_append (list, port_entry (spec, ip, start, published, protocol));
+      return;
+    }
+
+  ports = sorted_ports (start, end);
   for (guint i = 0; i < ports->len; i++)
     {
       guint64 port = g_array_index (ports, guint64, i);
-      char number[21];
-      g_autofree char *range = NULL;
-      const char *published;
+      const char *published = host[0] == '\0' ? "" : format_port (hstart + (port - start), number);
 
-      if (host[0] == '\0')
-        published = "";
-      else if (start == end && hstart != hend)
-        published = range = g_strdup_printf ("%" G_GUINT64_FORMAT "-%" G_GUINT64_FORMAT, hstart, hend);
-      else
-        published = format_port (hstart + (port - start), number);
       strata_node_append (list, port_entry (spec, ip, port, published, protocol));
     }
 }
 
-StrataNode *
-_strata_parse_port (const StrataNode *spec,
-                    GError          **error)
+gboolean
+_strata_parse_port (const StrataNode  *spec,
+                    StrataNode        *list,
+                    GError           **error)
 {
-  g_autofree char *raw = g_strdup (spec->text);
-  g_autofree char *protocol = NULL;
+  char buffer[128];
+  g_autofree char *copy = NULL;
+  gsize length = strlen (spec->text);
+  char *raw = length < sizeof buffer ? memcpy (buffer, spec->text, length + 1)
+                                     : (copy = g_strdup (spec->text));
+  char protocol[16] = "tcp";
+  g_autofree char *long_protocol = NULL;
   char *colon, *ip = raw;
   const char *host = "", *container = raw;
   gsize ip_length;
   guint64 start, end, hstart = 0, hend = 0;
-  StrataNode *list;
   char *slash = strrchr (raw, '/');
 
   if (slash != NULL)
     {
-      protocol = g_ascii_strdown (slash + 1, -1);
+      gsize protocol_length = strlen (slash + 1);
+
       *slash = '\0';
+      if (protocol_length < sizeof protocol)
+        for (gsize i = 0; i <= protocol_length; i++)
+          protocol[i] = g_ascii_tolower (slash[1 + i]);
+      else
+        long_protocol = g_ascii_strdown (slash + 1, -1);
     }
   /* [[HOST_IP:]HOST:]CONTAINER, the IP keeping any colons of its own */
   if ((colon = strrchr (raw, ':')) != NULL)
@@ -211,15 +221,15 @@ _strata_parse_port (const StrataNode *spec,
     }
 
   if (!parse_range (container, &start, &end))
-    return (_strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, &spec->pos, _(PORT_HINT),
-                               "Invalid containerPort: %s", container), NULL);
+    return _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, &spec->pos, _(PORT_HINT),
+                              "Invalid containerPort: %s", container);
   if (host[0] != '\0' && !parse_range (host, &hstart, &hend))
-    return (_strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, &spec->pos, _(PORT_HINT),
-                               "Invalid hostPort: %s", host), NULL);
+    return _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, &spec->pos, _(PORT_HINT),
+                              "Invalid hostPort: %s", host);
 
-  list = strata_node_new_sequence (&spec->pos);
-  append_ports (list, spec, ip, host, start, end, hstart, hend, protocol != NULL ? protocol : "tcp");
-  return list;
+  append_ports (list, spec, ip, host, start, end, hstart, hend,
+                long_protocol != NULL ? long_protocol : protocol);
+  return TRUE;
 }
 
 /* Whether path.Clean leaves @path as it is: "/" or parts that are neither
@@ -283,12 +293,18 @@ _strata_clean_path (const char *path)
   return joined[0] != '\0' ? g_steal_pointer (&joined) : g_strdup (".");
 }
 
+/* Whether the @length bytes at @source name a file (not a volume). */
 static gboolean
-is_file_path (const char *source)
+is_file_path (const char *source,
+              gsize       length)
 {
-  if (source[0] == '.' || source[0] == '/' || source[0] == '~' || g_str_has_prefix (source, "\\\\"))
+  char second = length > 1 ? source[1] : '\0';
+
+  if (length == 0)
+    return FALSE;
+  if (source[0] == '.' || source[0] == '/' || source[0] == '~' || (source[0] == '\\' && second == '\\'))
     return TRUE;
-  return g_ascii_isalpha (source[0]) && source[1] == ':';
+  return g_ascii_isalpha (source[0]) && second == ':';
 }
 
 static void
@@ -320,18 +336,67 @@ set_volume_option (StrataNode       *volume,
     }
 }
 
+/* Applies the ","-separated @options (@length bytes) in turn. */
+static void
+set_volume_options (StrataNode       *volume,
+                    const StrataNode *spec,
+                    const char       *options,
+                    gsize             length)
+{
+  const char *end = options + length;
+
+  for (const char *option = options; option <= end; )
+    {
+      const char *comma = memchr (option, ',', end - option);
+      gsize option_length = (comma != NULL ? comma : end) - option;
+      char buffer[16];
+
+      /* no option is longer */
+      if (option_length < sizeof buffer)
+        {
+          memcpy (buffer, option, option_length);
+          buffer[option_length] = '\0';
+          set_volume_option (volume, spec, buffer);
+        }
+      option += option_length + 1;
+    }
+}
+
+/* A NUL-terminated copy of a field in @buffer (or @heap when long). */
+static const char *
+field_text (const char  *text,
+            gsize        length,
+            char        *buffer,
+            gsize        size,
+            char       **heap)
+{
+  if (length >= size)
+    return *heap = g_strndup (text, length);
+  memcpy (buffer, text, length);
+  buffer[length] = '\0';
+  return buffer;
+}
+
 StrataNode *
 _strata_parse_volume (const StrataNode *spec,
                       GError          **error)
 {
-  StrataNode *volume = _strata_derived_mapping (spec, NULL);
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
   const char *s = spec->text;
-  const char *source;
-  g_autofree char *target = NULL;
+  struct { const char *text; gsize length; } fields[3], source = { "", 0 };
+  guint n_fields = 0;
+  StrataNode *volume;
+  gboolean file;
+  char buffer[256];
+  g_autofree char *heap = NULL;
+  g_autofree char *cleaned = NULL;
+  const char *target;
 
   if (strlen (s) <= 2)
-    g_ptr_array_add (fields, g_strdup (s));
+    {
+      fields[0].text = s;
+      fields[0].length = strlen (s);
+      n_fields = 1;
+    }
   else
     for (const char *p = s, *field = s;; p++)
       {
@@ -341,49 +406,56 @@ _strata_parse_volume (const StrataNode *spec,
           continue;   /* a Windows drive letter */
         if (*p != ':' && *p != '\0')
           continue;
-        if (length == 0 || fields->len == 3)
-          {
-            _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, &spec->pos,
-                               length == 0 ? _("Remove the doubled colon: write SOURCE:TARGET[:OPTIONS], "
-                                               "e.g. ./data:/data:ro.")
-                                           : _("Write SOURCE:TARGET[:OPTIONS] (e.g. ./data:/data:ro), "
-                                               "or use the long syntax (type, source, target) for paths "
-                                               "with colons."),
-                               "invalid spec: %s: %s", s,
-                               length == 0 ? "empty section between colons" : "too many colons");
-            return (strata_node_free (volume), NULL);
-          }
-        g_ptr_array_add (fields, g_strndup (field, length));
+        if (length == 0 || n_fields == 3)
+          return (_strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, &spec->pos,
+                                     length == 0 ? _("Remove the doubled colon: write SOURCE:TARGET[:OPTIONS], "
+                                                     "e.g. ./data:/data:ro.")
+                                                 : _("Write SOURCE:TARGET[:OPTIONS] (e.g. ./data:/data:ro), "
+                                                     "or use the long syntax (type, source, target) for paths "
+                                                     "with colons."),
+                                     "invalid spec: %s: %s", s,
+                                     length == 0 ? "empty section between colons" : "too many colons"),
+                  NULL);
+        fields[n_fields].text = field;
+        fields[n_fields++].length = length;
         if (*p == '\0')
           break;
         field = p + 1;
       }
 
-  source = fields->len >= 2 ? g_ptr_array_index (fields, 0) : "";
-  strata_node_append (volume, _strata_derived_scalar (spec, "type", is_file_path (source) ? "bind" : "volume",
-                                                      STRATA_VALUE_STRING));
-  if (source[0] != '\0')
-    strata_node_append (volume, _strata_derived_scalar (spec, "source", source, STRATA_VALUE_STRING));
-  /* the short syntax's target is path-cleaned before the merge keys on it */
-  target = _strata_clean_path (g_ptr_array_index (fields, fields->len >= 2 ? 1 : 0));
-  strata_node_append (volume, _strata_derived_scalar (spec, "target", target, STRATA_VALUE_STRING));
-  if (fields->len == 3)
+  if (n_fields >= 2)
     {
-      g_auto(GStrv) options = g_strsplit (g_ptr_array_index (fields, 2), ",", -1);
-      for (guint i = 0; options[i]; i++)
-        set_volume_option (volume, spec, options[i]);
+      source.text = fields[0].text;
+      source.length = fields[0].length;
     }
+  file = is_file_path (source.text, source.length);
+  volume = _strata_derived_mapping (spec, NULL);
+  strata_node_append (volume, _strata_derived_scalar (spec, "type", file ? "bind" : "volume",
+                                                      STRATA_VALUE_STRING));
+  if (source.length > 0)
+    strata_node_append (volume, _strata_derived_scalar_len (spec, "source", source.text, source.length,
+                                                            STRATA_VALUE_STRING));
+  /* the short syntax's target is path-cleaned before the merge keys on it */
+  target = field_text (fields[n_fields >= 2 ? 1 : 0].text, fields[n_fields >= 2 ? 1 : 0].length,
+                       buffer, sizeof buffer, &heap);
+  if (!is_clean_path (target))
+    target = cleaned = _strata_clean_path (target);
+  strata_node_append (volume, _strata_derived_scalar (spec, "target", target, STRATA_VALUE_STRING));
+  if (n_fields == 3)
+    set_volume_options (volume, spec, fields[2].text, fields[2].length);
 
-  /* short syntax: binds create their host path, volumes get `volume: {}` */
-  if (is_file_path (source))
+  /* short syntax: binds create their host path, volumes get `volume: {}`
+   * (without options, neither is there yet) */
+  if (file)
     {
-      StrataNode *bind = strata_node_lookup (volume, "bind");
+      StrataNode *bind = n_fields == 3 ? strata_node_lookup (volume, "bind") : NULL;
+
       if (bind == NULL)
-        strata_node_set (volume, "bind", bind = _strata_derived_mapping (spec, "bind"));
+        strata_node_append (volume, bind = _strata_derived_mapping (spec, "bind"));
       strata_node_set (bind, "create_host_path",
                        _strata_derived_scalar (spec, NULL, "true", STRATA_VALUE_BOOL));
     }
-  else if (strata_node_lookup (volume, "volume") == NULL)
-    strata_node_set (volume, "volume", _strata_derived_mapping (spec, "volume"));
+  else if (n_fields < 3 || strata_node_lookup (volume, "volume") == NULL)
+    strata_node_append (volume, _strata_derived_mapping (spec, "volume"));
   return volume;
 }

@@ -14,6 +14,11 @@ StrataNode *_strata_derived_scalar  (const StrataNode *from,
                                      const char       *key,
                                      const char       *text,
                                      StrataValueType   type);
+StrataNode *_strata_derived_scalar_len (const StrataNode *from,
+                                         const char       *key,
+                                         const char       *text,
+                                         gsize             length,
+                                         StrataValueType   type);
 StrataNode *_strata_derived_mapping (const StrataNode *from,
                                      const char       *key);
 /* Sets @error to "place: message" and, when @hint is set, the fix on a
@@ -58,9 +63,10 @@ gboolean    _strata_canonical_service (StrataNode      *service,
                                        const char      *name,
                                        GError         **error);
 
-/* One port short form ("127.0.0.1:8001-8002:8000-8001/udp") as a sequence
- * of long-form mappings, or NULL with @error set. */
-StrataNode *_strata_parse_port      (const StrataNode *spec,
+/* One port short form ("127.0.0.1:8001-8002:8000-8001/udp") as long-form
+ * mappings appended to @list, or FALSE with @error set. */
+gboolean    _strata_parse_port      (const StrataNode *spec,
+                                     StrataNode       *list,
                                      GError          **error);
 /* Go's path.Clean (). */
 char       *_strata_clean_path      (const char       *path);

@@ -69,12 +69,8 @@ canonical_ports (StrataNode  *service,
         }
       else
         {
-          g_autoptr(StrataNode) expanded = _strata_parse_port (item, error);
-
-          if (expanded == NULL)
+          if (!_strata_parse_port (item, list, error))
             return FALSE;
-          while (expanded->children->len > 0)
-            strata_node_append (list, g_ptr_array_steal_index (expanded->children, 0));
         }
     }
   strata_node_set (service, "ports", g_steal_pointer (&list));
@@ -206,35 +202,104 @@ canonical_develop (StrataNode  *service,
   return TRUE;
 }
 
+/* The fields this file rewrites. */
+enum
+{
+  F_ENVIRONMENT = 1 << 0,
+  F_LABELS      = 1 << 1,
+  F_ANNOTATIONS = 1 << 2,
+  F_SYSCTLS     = 1 << 3,
+  F_BUILD       = 1 << 4,
+  F_DEVELOP     = 1 << 5,
+  F_DEPLOY      = 1 << 6,
+  F_EXTENDS     = 1 << 7,
+  F_ENV_FILE    = 1 << 8,
+  F_DNS         = 1 << 9,
+  F_DNS_SEARCH  = 1 << 10,
+  F_TMPFS       = 1 << 11,
+  F_NETWORKS    = 1 << 12,
+  F_DEPENDS_ON  = 1 << 13,
+  F_EXTRA_HOSTS = 1 << 14,
+  F_GPUS        = 1 << 15,
+  F_PORTS       = 1 << 16,
+  F_VOLUMES     = 1 << 17,
+  F_DEVICES     = 1 << 18,
+  F_SECRETS     = 1 << 19,
+  F_CONFIGS     = 1 << 20,
+};
+
+static const struct
+{
+  const char *name;
+  guint       field;
+} fields[] = {
+  { "annotations", F_ANNOTATIONS }, { "build", F_BUILD }, { "configs", F_CONFIGS },
+  { "depends_on", F_DEPENDS_ON }, { "deploy", F_DEPLOY }, { "develop", F_DEVELOP },
+  { "devices", F_DEVICES }, { "dns", F_DNS }, { "dns_search", F_DNS_SEARCH },
+  { "env_file", F_ENV_FILE }, { "environment", F_ENVIRONMENT }, { "extends", F_EXTENDS },
+  { "extra_hosts", F_EXTRA_HOSTS }, { "gpus", F_GPUS }, { "labels", F_LABELS },
+  { "networks", F_NETWORKS }, { "ports", F_PORTS }, { "secrets", F_SECRETS },
+  { "sysctls", F_SYSCTLS }, { "tmpfs", F_TMPFS }, { "volumes", F_VOLUMES },
+};
+
+/* Which of those @service has, in one walk over its keys (the rewrites
+ * change values, never which keys there are). */
+static guint
+present_fields (const StrataNode *service)
+{
+  guint present = 0;
+
+  for (guint i = 0; i < service->children->len; i++)
+    {
+      const char *key = ((const StrataNode *) g_ptr_array_index (service->children, i))->key;
+
+      for (guint f = 0; key != NULL && f < G_N_ELEMENTS (fields) && fields[f].name[0] <= key[0]; f++)
+        if (fields[f].name[0] == key[0] && strcmp (fields[f].name, key) == 0)
+          {
+            present |= fields[f].field;
+            break;
+          }
+    }
+  return present;
+}
+
 gboolean
 _strata_canonical_service (StrataNode  *service,
                            const char  *name,
                            GError     **error)
 {
-  const char *maps[] = { "environment", "labels", "annotations", "sysctls", NULL };
-  g_autofree char *path = NULL;
+  static const struct { const char *key; guint field; } maps[] = {
+    { "environment", F_ENVIRONMENT }, { "labels", F_LABELS },
+    { "annotations", F_ANNOTATIONS }, { "sysctls", F_SYSCTLS },
+  };
+  static const struct { const char *key; guint field; } lists[] = {
+    { "env_file", F_ENV_FILE }, { "dns", F_DNS }, { "dns_search", F_DNS_SEARCH }, { "tmpfs", F_TMPFS },
+  };
   StrataNode *build, *deploy;
+  guint present;
 
   if (service->kind != STRATA_NODE_MAPPING)
     {
       g_autofree char *what = g_strdup_printf ("services.%s", name);
       return _strata_type_error (error, service, what, "a mapping");
     }
-  for (guint i = 0; maps[i]; i++)
+  present = present_fields (service);
+  for (guint i = 0; i < G_N_ELEMENTS (maps); i++)
     {
-      const StrataNode *value = strata_node_lookup (service, maps[i]);
+      const StrataNode *value = present & maps[i].field ? strata_node_lookup (service, maps[i].key) : NULL;
+      g_autofree char *path = NULL;
 
       /* only a list changes (and only a wrong value needs the path) */
       if (value == NULL || value->kind == STRATA_NODE_MAPPING || strata_node_is_null (value))
         continue;
-      g_free (path);
-      path = g_strdup_printf ("services.%s.%s", name, maps[i]);
-      if (!_strata_list_to_mapping (service, maps[i], path, error))
+      path = g_strdup_printf ("services.%s.%s", name, maps[i].key);
+      if (!_strata_list_to_mapping (service, maps[i].key, path, error))
         return FALSE;
     }
 
-  _strata_string_to_struct (service, "build", "context");
-  if ((build = strata_node_lookup (service, "build")) != NULL && build->kind == STRATA_NODE_MAPPING)
+  if ((present & F_BUILD) && (_strata_string_to_struct (service, "build", "context"),
+                              build = strata_node_lookup (service, "build")) != NULL &&
+      build->kind == STRATA_NODE_MAPPING)
     {
       if (!_strata_list_to_mapping (build, "args", "build.args", error) ||
           !_strata_list_to_mapping (build, "labels", "build.labels", error) ||
@@ -244,27 +309,32 @@ _strata_canonical_service (StrataNode  *service,
       canonical_extra_hosts (build);
       canonical_items (build, "secrets", parse_file_ref, error);
     }
-  if (!canonical_develop (service, error))
+  if ((present & F_DEVELOP) && !canonical_develop (service, error))
     return FALSE;
-  if ((deploy = strata_node_lookup (service, "deploy")) != NULL && deploy->kind == STRATA_NODE_MAPPING &&
+  if ((present & F_DEPLOY) &&
+      (deploy = strata_node_lookup (service, "deploy")) != NULL && deploy->kind == STRATA_NODE_MAPPING &&
       !_strata_list_to_mapping (deploy, "labels", "deploy.labels", error))
     return FALSE;
 
-  _strata_string_to_struct (service, "extends", "service");
-  _strata_string_to_list (service, "env_file");
-  _strata_string_to_list (service, "dns");
-  _strata_string_to_list (service, "dns_search");
-  _strata_string_to_list (service, "tmpfs");
-  _strata_list_to_null_map (service, "networks");
-  canonical_depends_on (service);
-  canonical_extra_hosts (service);
-  if (!_strata_canonical_gpus (service, name, error) ||
-      !canonical_ports (service, error) ||
-      !canonical_items (service, "volumes", _strata_parse_volume, error) ||
-      !canonical_items (service, "devices", parse_device, error) ||
-      !canonical_items (service, "secrets", parse_file_ref, error) ||
-      !canonical_items (service, "configs", parse_file_ref, error))
+  if (present & F_EXTENDS)
+    _strata_string_to_struct (service, "extends", "service");
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    if (present & lists[i].field)
+      _strata_string_to_list (service, lists[i].key);
+  if (present & F_NETWORKS)
+    _strata_list_to_null_map (service, "networks");
+  if (present & F_DEPENDS_ON)
+    canonical_depends_on (service);
+  if (present & F_EXTRA_HOSTS)
+    canonical_extra_hosts (service);
+  if (((present & (F_GPUS | F_DEPLOY)) && !_strata_canonical_gpus (service, name, error)) ||
+      ((present & F_PORTS) && !canonical_ports (service, error)) ||
+      ((present & F_VOLUMES) && !canonical_items (service, "volumes", _strata_parse_volume, error)) ||
+      ((present & F_DEVICES) && !canonical_items (service, "devices", parse_device, error)) ||
+      ((present & F_SECRETS) && !canonical_items (service, "secrets", parse_file_ref, error)) ||
+      ((present & F_CONFIGS) && !canonical_items (service, "configs", parse_file_ref, error)))
     return FALSE;
-  default_secret_targets (service);
+  if (present & F_SECRETS)
+    default_secret_targets (service);
   return TRUE;
 }

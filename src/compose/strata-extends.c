@@ -153,7 +153,6 @@ resolve (Extends     *x,
          GError     **error)
 {
   StrataNode *service = strata_node_lookup (services, name);
-  g_autofree char *link = g_strdup_printf ("%s:%s", strata_layer_get_basename (layer), name);
   g_autoptr(StrataNode) extends = NULL;
   StrataNode *base = NULL;
   StrataNode *taken;
@@ -162,7 +161,7 @@ resolve (Extends     *x,
   if (service == NULL || service->kind != STRATA_NODE_MAPPING || strata_node_lookup (service, "extends") == NULL)
     return TRUE;
 
-  g_ptr_array_add (x->chain, g_strdup (link));
+  g_ptr_array_add (x->chain, g_strdup_printf ("%s:%s", strata_layer_get_basename (layer), name));
   ok = find_base (x, services, layer, strata_node_lookup (service, "extends"), &base, error);
   g_ptr_array_remove_index (x->chain, x->chain->len - 1);
   if (!ok)
@@ -194,8 +193,14 @@ _strata_extends_apply (StrataNode         *file_root,
 
   if (services == NULL || services->kind != STRATA_NODE_MAPPING)
     return TRUE;
+  /* the names of the services that extend (resolving one replaces it) */
   for (guint i = 0; i < services->children->len; i++)
-    g_ptr_array_add (names, g_strdup (((StrataNode *) g_ptr_array_index (services->children, i))->key));
+    {
+      const StrataNode *service = g_ptr_array_index (services->children, i);
+
+      if (service->kind == STRATA_NODE_MAPPING && strata_node_lookup (service, "extends") != NULL)
+        g_ptr_array_add (names, g_strdup (service->key));
+    }
   for (guint i = 0; i < names->len; i++)
     if (!resolve (&x, services, layer, g_ptr_array_index (names, i), error))
       return FALSE;

@@ -10,7 +10,9 @@
  *   error while interpolating services.web.privileged: failed to cast to
  *   expected type: invalid boolean: maybe
  * Paths are compose's tree.Path: keys joined with ".", "[]" for list items;
- * "*" in a pattern matches any one key.
+ * "*" in a pattern matches any one key. The walk (strata-interpolate.c)
+ * narrows the patterns a container's values may match once per container,
+ * and stops looking where none can.
  */
 
 #include "config.h"
@@ -38,57 +40,61 @@ typedef enum
 typedef struct
 {
   const char *pattern;
+  gsize       first_len;  /* of its first part */
   CastKind    cast;
 } Cast;
 
-/* The patterns under "services.*.", written after that prefix ... */
+#define CAST(first, rest, cast) { first rest, sizeof (first) - 1, cast }
+
+/* The patterns under "services.*.", written after that prefix, sorted by
+ * their first part (for find_range ()) ... */
 static const Cast service_casts[] = {
-  { "configs.[].mode", CAST_INT },
-  { "cpu_count", CAST_INT64 },
-  { "cpu_percent", CAST_FLOAT },
-  { "cpu_period", CAST_INT64 },
-  { "cpu_quota", CAST_INT64 },
-  { "cpu_rt_period", CAST_INT64 },
-  { "cpu_rt_runtime", CAST_INT64 },
-  { "cpus", CAST_FLOAT32 },
-  { "cpu_shares", CAST_INT64 },
-  { "init", CAST_BOOL },
-  { "deploy.replicas", CAST_INT },
-  { "deploy.update_config.parallelism", CAST_INT },
-  { "deploy.update_config.max_failure_ratio", CAST_FLOAT },
-  { "deploy.rollback_config.parallelism", CAST_INT },
-  { "deploy.rollback_config.max_failure_ratio", CAST_FLOAT },
-  { "deploy.restart_policy.max_attempts", CAST_INT },
-  { "deploy.placement.max_replicas_per_node", CAST_INT },
-  { "healthcheck.retries", CAST_INT },
-  { "healthcheck.disable", CAST_BOOL },
-  { "oom_kill_disable", CAST_BOOL },
-  { "oom_score_adj", CAST_INT64 },
-  { "pids_limit", CAST_INT64 },
-  { "ports.[].target", CAST_INT },
-  { "privileged", CAST_BOOL },
-  { "read_only", CAST_BOOL },
-  { "scale", CAST_INT },
-  { "secrets.[].mode", CAST_INT },
-  { "stdin_open", CAST_BOOL },
-  { "tty", CAST_BOOL },
-  { "ulimits.*", CAST_INT },
-  { "ulimits.*.hard", CAST_INT },
-  { "ulimits.*.soft", CAST_INT },
-  { "volumes.[].read_only", CAST_BOOL },
-  { "volumes.[].volume.nocopy", CAST_BOOL },
+  CAST ("configs", ".[].mode", CAST_INT),
+  CAST ("cpu_count", "", CAST_INT64),
+  CAST ("cpu_percent", "", CAST_FLOAT),
+  CAST ("cpu_period", "", CAST_INT64),
+  CAST ("cpu_quota", "", CAST_INT64),
+  CAST ("cpu_rt_period", "", CAST_INT64),
+  CAST ("cpu_rt_runtime", "", CAST_INT64),
+  CAST ("cpu_shares", "", CAST_INT64),
+  CAST ("cpus", "", CAST_FLOAT32),
+  CAST ("deploy", ".replicas", CAST_INT),
+  CAST ("deploy", ".update_config.parallelism", CAST_INT),
+  CAST ("deploy", ".update_config.max_failure_ratio", CAST_FLOAT),
+  CAST ("deploy", ".rollback_config.parallelism", CAST_INT),
+  CAST ("deploy", ".rollback_config.max_failure_ratio", CAST_FLOAT),
+  CAST ("deploy", ".restart_policy.max_attempts", CAST_INT),
+  CAST ("deploy", ".placement.max_replicas_per_node", CAST_INT),
+  CAST ("healthcheck", ".retries", CAST_INT),
+  CAST ("healthcheck", ".disable", CAST_BOOL),
+  CAST ("init", "", CAST_BOOL),
+  CAST ("oom_kill_disable", "", CAST_BOOL),
+  CAST ("oom_score_adj", "", CAST_INT64),
+  CAST ("pids_limit", "", CAST_INT64),
+  CAST ("ports", ".[].target", CAST_INT),
+  CAST ("privileged", "", CAST_BOOL),
+  CAST ("read_only", "", CAST_BOOL),
+  CAST ("scale", "", CAST_INT),
+  CAST ("secrets", ".[].mode", CAST_INT),
+  CAST ("stdin_open", "", CAST_BOOL),
+  CAST ("tty", "", CAST_BOOL),
+  CAST ("ulimits", ".*", CAST_INT),
+  CAST ("ulimits", ".*.hard", CAST_INT),
+  CAST ("ulimits", ".*.soft", CAST_INT),
+  CAST ("volumes", ".[].read_only", CAST_BOOL),
+  CAST ("volumes", ".[].volume.nocopy", CAST_BOOL),
 };
 
-/* ... and the others, whole. */
+/* ... and the others, whole, sorted the same way. */
 static const Cast top_casts[] = {
-  { "networks.*.external", CAST_BOOL },
-  { "networks.*.internal", CAST_BOOL },
-  { "networks.*.attachable", CAST_BOOL },
-  { "networks.*.enable_ipv4", CAST_BOOL },
-  { "networks.*.enable_ipv6", CAST_BOOL },
-  { "volumes.*.external", CAST_BOOL },
-  { "secrets.*.external", CAST_BOOL },
-  { "configs.*.external", CAST_BOOL },
+  CAST ("configs", ".*.external", CAST_BOOL),
+  CAST ("networks", ".*.external", CAST_BOOL),
+  CAST ("networks", ".*.internal", CAST_BOOL),
+  CAST ("networks", ".*.attachable", CAST_BOOL),
+  CAST ("networks", ".*.enable_ipv4", CAST_BOOL),
+  CAST ("networks", ".*.enable_ipv6", CAST_BOOL),
+  CAST ("secrets", ".*.external", CAST_BOOL),
+  CAST ("volumes", ".*.external", CAST_BOOL),
 };
 
 /* Whether the dotted @path matches @pattern part by part, as comparing
@@ -122,35 +128,201 @@ path_matches (const char *path,
     }
 }
 
+/* Whether every part of the dotted @prefix matches the part of @pattern at
+ * its place, @pattern having parts left over: the path of anything under
+ * @prefix may then match @pattern. */
 static gboolean
-find_in (const Cast *table,
-         gsize       n_casts,
-         const char *path,
-         CastKind   *cast)
+prefix_matches (const char *prefix,
+                const char *pattern)
 {
-  for (gsize i = 0; i < n_casts; i++)
-    if (table[i].pattern[0] == path[0] && path_matches (path, table[i].pattern))
-      return (*cast = table[i].cast, TRUE);
-  return FALSE;
+  for (;;)
+    {
+      if (pattern[0] == '*' && (pattern[1] == '.' || pattern[1] == '\0'))
+        {
+          while (*prefix != '\0' && *prefix != '.')
+            prefix++;
+          pattern++;
+        }
+      else
+        {
+          for (; *pattern != '\0' && *pattern != '.'; pattern++, prefix++)
+            if (*prefix != *pattern)
+              return FALSE;
+          if (*prefix != '\0' && *prefix != '.')
+            return FALSE;
+        }
+      if (*pattern == '\0')
+        return FALSE;
+      if (*prefix == '\0')
+        return TRUE;
+      prefix++;
+      pattern++;
+    }
 }
 
-/* No pattern starts with "*", so a first character that differs is no match;
- * "services.NAME." is common to most paths and patterns: match it once. */
+/* The same as path_matches () (or prefix_matches () with @prefix) for
+ * @path and @pattern whose first parts matched: both are at the end of
+ * that part. */
 static gboolean
-find_cast (const char *path,
-           CastKind   *cast)
+rest_matches (const char *path,
+              const char *pattern,
+              gboolean    prefix)
 {
+  if (*pattern == '\0')
+    return !prefix && *path == '\0';
+  if (*path == '\0')
+    return prefix;
+  return prefix ? prefix_matches (path + 1, pattern + 1) : path_matches (path + 1, pattern + 1);
+}
+
+typedef enum
+{
+  SCOPE_ABOVE,          /* the parent of the top */
+  SCOPE_TOP,            /* "" */
+  SCOPE_SERVICES,       /* "services" */
+  SCOPE_SERVICE,        /* "services.NAME" */
+  SCOPE_SERVICE_TABLE,  /* entries lo..hi of service_casts, from base */
+  SCOPE_TOP_TABLE,      /* entries lo..hi of top_casts */
+} ScopeKind;
+
+static const Cast *
+scope_table (const StrataCastScope *scope)
+{
+  return scope->kind == SCOPE_SERVICE_TABLE ? service_casts : top_casts;
+}
+
+/* The entries of @table that @path matches (with @prefix, that anything
+ * below @path may match) as @scope's range; FALSE when there is none. No
+ * pattern starts with "*": the first parts must be equal, and the tables
+ * are sorted by them. */
+static gboolean
+scan_table (const Cast      *table,
+            guint            lo,
+            guint            hi,
+            const char      *path,
+            gboolean         prefix,
+            StrataCastScope *scope)
+{
+  guchar first = path[0];
+  gsize first_len = 0;
+  guint end = hi, found = 0;
+
+  /* the first entry whose pattern starts with @first */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if ((guchar) table[mid].pattern[0] < first)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo == end || (guchar) table[lo].pattern[0] != first)
+    return FALSE;
+  while (path[first_len] != '\0' && path[first_len] != '.')
+    first_len++;
+  for (guint i = lo; i < end && (guchar) table[i].pattern[0] == first; i++)
+    {
+      const Cast *c = &table[i];
+
+      if (c->first_len != first_len || memcmp (c->pattern, path, first_len) != 0 ||
+          !rest_matches (path + first_len, c->pattern + first_len, prefix))
+        continue;
+      if (found++ == 0)
+        scope->lo = i;
+      scope->hi = i + 1;
+    }
+  return found > 0;
+}
+
+/* The scope of @path from scratch. */
+static gboolean
+scope_of (const char      *path,
+          StrataCastScope *scope)
+{
+  const char *after_service;
+
+  scope->base = 0;
+  if (path[0] == '\0')
+    return (scope->kind = SCOPE_TOP, TRUE);
+  if (strcmp (path, "services") == 0)
+    return (scope->kind = SCOPE_SERVICES, TRUE);
+  if (strncmp (path, "services.", strlen ("services.")) != 0)
+    {
+      scope->kind = SCOPE_TOP_TABLE;
+      return scan_table (top_casts, 0, G_N_ELEMENTS (top_casts), path, TRUE, scope);
+    }
+  after_service = strchr (path + strlen ("services."), '.');
+  if (after_service == NULL)
+    {
+      /* the service's fields start after "services.NAME." */
+      scope->base = strlen (path) + 1;
+      return (scope->kind = SCOPE_SERVICE, TRUE);
+    }
+  scope->kind = SCOPE_SERVICE_TABLE;
+  scope->base = after_service + 1 - path;
+  return scan_table (service_casts, 0, G_N_ELEMENTS (service_casts), after_service + 1, TRUE, scope);
+}
+
+void
+_strata_cast_scope_init (StrataCastScope *scope)
+{
+  *scope = (StrataCastScope) { SCOPE_ABOVE, 0, 0, 0 };
+}
+
+gboolean
+_strata_cast_scope_below (const StrataCastScope *parent,
+                          const char            *path,
+                          StrataCastScope       *scope)
+{
+  if (parent->kind == SCOPE_SERVICE)
+    {
+      *scope = (StrataCastScope) { SCOPE_SERVICE_TABLE, 0, 0, parent->base };
+      return scan_table (service_casts, 0, G_N_ELEMENTS (service_casts), path + parent->base, TRUE, scope);
+    }
+  if (parent->kind != SCOPE_SERVICE_TABLE && parent->kind != SCOPE_TOP_TABLE)
+    return scope_of (path, scope);
+  /* what may match below @path is among what may match below the parent */
+  *scope = *parent;
+  return scan_table (scope_table (parent), parent->lo, parent->hi, path + parent->base, TRUE, scope);
+}
+
+/* The cast of the value at @path, in @parent. */
+static gboolean
+find_cast (const StrataCastScope *parent,
+           const char            *path,
+           CastKind              *cast)
+{
+  StrataCastScope scope;
+  const char *after_service;
+
+  if (parent->kind == SCOPE_SERVICE_TABLE || parent->kind == SCOPE_TOP_TABLE)
+    {
+      scope = *parent;
+      if (!scan_table (scope_table (parent), parent->lo, parent->hi, path + parent->base, FALSE, &scope))
+        return FALSE;
+      return (*cast = scope_table (parent)[scope.lo].cast, TRUE);
+    }
+  if (parent->kind == SCOPE_SERVICE)
+    {
+      if (!scan_table (service_casts, 0, G_N_ELEMENTS (service_casts), path + parent->base, FALSE, &scope))
+        return FALSE;
+      return (*cast = service_casts[scope.lo].cast, TRUE);
+    }
   /* g_strsplit ("", ".") has no parts and matches no pattern */
   if (path[0] == '\0')
     return FALSE;
-  if (strncmp (path, "services.", strlen ("services.")) == 0)
+  if (strncmp (path, "services.", strlen ("services.")) != 0)
     {
-      const char *after_service = strchr (path + strlen ("services."), '.');
-
-      return after_service != NULL &&
-             find_in (service_casts, G_N_ELEMENTS (service_casts), after_service + 1, cast);
+      if (!scan_table (top_casts, 0, G_N_ELEMENTS (top_casts), path, FALSE, &scope))
+        return FALSE;
+      return (*cast = top_casts[scope.lo].cast, TRUE);
     }
-  return find_in (top_casts, G_N_ELEMENTS (top_casts), path, cast);
+  after_service = strchr (path + strlen ("services."), '.');
+  if (after_service == NULL ||
+      !scan_table (service_casts, 0, G_N_ELEMENTS (service_casts), after_service + 1, FALSE, &scope))
+    return FALSE;
+  return (*cast = service_casts[scope.lo].cast, TRUE);
 }
 
 /* Go's strconv.ParseInt (s, 10, 64): an optional sign and decimal digits. */
@@ -235,17 +407,18 @@ cast_hint (CastKind cast)
 }
 
 gboolean
-_strata_interpolate_cast (StrataNode  *node,
-                          const char  *path,
-                          GPtrArray   *diagnostics,
-                          GError     **error)
+_strata_interpolate_cast (StrataNode            *node,
+                          const StrataCastScope *parent,
+                          const char            *path,
+                          GPtrArray             *diagnostics,
+                          GError               **error)
 {
   g_autofree char *failure = NULL;
   g_autofree char *value = NULL;
   CastKind cast;
 
   if (node->kind != STRATA_NODE_SCALAR || node->type != STRATA_VALUE_STRING || path == NULL ||
-      !find_cast (path, &cast))
+      !find_cast (parent, path, &cast))
     return TRUE;
 
   if (cast == CAST_BOOL)

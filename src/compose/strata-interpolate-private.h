@@ -42,13 +42,32 @@ char *_strata_interpolation_run       (StrataInterpolation  *ctx,
                                        const char           *input);
 void  _strata_interpolation_clear     (StrataInterpolation  *ctx);
 
-/* strata-interpolate-cast.c: casts a STRING scalar found at one of
- * compose's typed paths (@path as "services.web.tty") to its type, or
+/* Where a container is among compose's typed paths (strata-interpolate-cast.c):
+ * the patterns a value under it may still match. */
+typedef struct
+{
+  guint kind;    /* private */
+  guint lo, hi;
+  gsize base;
+} StrataCastScope;
+
+/* The scope of the parent of the top, for the root. */
+void     _strata_cast_scope_init      (StrataCastScope       *scope);
+/* The scope of the container at @path (keys joined with ".", "[]" for list
+ * items, "" for the top), in @parent. FALSE when no value under it can be
+ * at a typed path: _strata_interpolate_cast () has nothing to do there. */
+gboolean _strata_cast_scope_below     (const StrataCastScope *parent,
+                                       const char            *path,
+                                       StrataCastScope       *scope);
+
+/* Casts a STRING scalar found at one of compose's typed paths (@path as
+ * "services.web.tty", in the container scope @parent) to its type, or
  * fails as compose does; YAML 1.1 booleans add a warning to @diagnostics. */
-gboolean _strata_interpolate_cast     (StrataNode           *node,
-                                       const char           *path,
-                                       GPtrArray            *diagnostics,
-                                       GError              **error);
+gboolean _strata_interpolate_cast     (StrataNode            *node,
+                                       const StrataCastScope *parent,
+                                       const char            *path,
+                                       GPtrArray             *diagnostics,
+                                       GError               **error);
 
 /* Formats the failure as a GError; @path (compose's "services.a.image")
  * may be NULL. */

@@ -80,66 +80,135 @@ add_used (StrataNode *node,
     }
 }
 
+/* compose's tree.Path: keys joined with ".", "[]" for any list item. The
+ * walk keeps a frame per level on the stack and writes the path out only
+ * where a typed path (strata-interpolate-cast.c) may lie below, or for an
+ * error. */
+typedef struct _Frame Frame;
+struct _Frame
+{
+  const Frame *parent;
+  const char  *part;
+};
+
+typedef struct
+{
+  StrataEnvironment  *env;
+  GPtrArray          *diagnostics;
+  GString            *path;  /* the path of the container being walked, if it may be cast */
+} Walk;
+
+static void
+append_part (GString    *path,
+             const char *part)
+{
+  gsize old = path->len, length = strlen (part), dot = old > 0;
+
+  g_string_set_size (path, old + dot + length);
+  if (dot)
+    path->str[old] = '.';
+  memcpy (path->str + old + dot, part, length);
+}
+
+static void
+append_frames (GString     *path,
+               const Frame *frame)
+{
+  if (frame == NULL)
+    return;
+  append_frames (path, frame->parent);
+  append_part (path, frame->part);
+}
+
 static gboolean
-interpolate_scalar (StrataNode         *node,
-                    StrataEnvironment  *env,
-                    const char         *path,
-                    GPtrArray          *diagnostics,
-                    GError            **error)
+interpolate_scalar (StrataNode   *node,
+                    Walk         *walk,
+                    const Frame  *frame,
+                    GError      **error)
 {
   g_autoptr(GArray) used = NULL;
   g_autofree char *result = NULL;
-  guint n_references = 0;
+  StrataInterpolation ctx = { lookup_env, walk->env, &node->pos, NULL, walk->diagnostics, };
 
   if (node->type != STRATA_VALUE_STRING || strchr (node->text, '$') == NULL)
     return TRUE;
 
-  used = g_array_new (FALSE, FALSE, sizeof (StrataPosition));
-  result = run (node->text, env, &node->pos, path, used, diagnostics, &n_references, error);
+  ctx.used = used = g_array_new (FALSE, FALSE, sizeof (StrataPosition));
+  result = _strata_interpolation_run (&ctx, node->text);
   if (result == NULL)
-    return FALSE;
+    {
+      g_autoptr(GString) path = g_string_new (NULL);
+
+      append_frames (path, frame);
+      _strata_interpolation_set_error (&ctx, path->str, error);
+      _strata_interpolation_clear (&ctx);
+      return FALSE;
+    }
+  _strata_interpolation_clear (&ctx);
 
   strata_node_take_text (node, g_steal_pointer (&result));
-  if (n_references > 0)
+  if (ctx.n_references > 0)
     add_used (node, used);
   return TRUE;
 }
 
-/* compose's tree.Path: keys joined with ".", "[]" for any list item. */
 static gboolean
-interpolate_node (StrataNode         *node,
-                  StrataEnvironment  *env,
-                  GString            *path,
-                  GPtrArray          *diagnostics,
-                  GError            **error)
-{
-  if (g_strcmp0 (node->tag, "!reset") == 0)
-    return TRUE;
+interpolate_node (StrataNode            *node,
+                  Walk                  *walk,
+                  const Frame           *frame,
+                  const StrataCastScope *parent,
+                  GError               **error);
 
-  if (node->kind == STRATA_NODE_SCALAR)
-    return interpolate_scalar (node, env, path->str, diagnostics, error) &&
-           _strata_interpolate_cast (node, path->str, diagnostics, error);
+/* The children of a mapping or sequence; @scope, when values below it may
+ * have a type, is the container's (and its path is in walk->path). */
+static gboolean
+interpolate_children (StrataNode            *node,
+                      Walk                  *walk,
+                      const Frame           *frame,
+                      const StrataCastScope *scope,
+                      GError               **error)
+{
+  gboolean typed = scope != NULL;
+  gboolean mapping = node->kind == STRATA_NODE_MAPPING;
 
   for (guint i = 0; i < node->children->len; i++)
     {
       StrataNode *child = g_ptr_array_index (node->children, i);
-      gsize len = path->len;
+      Frame sub = { frame, !mapping ? "[]" : child->key ? child->key : "" };
+      gsize len = walk->path->len;
       gboolean ok;
 
-      if (len > 0)
-        g_string_append_c (path, '.');
-      if (node->kind == STRATA_NODE_MAPPING)
-        g_string_append (path, child->key ? child->key : "");
-      else
-        g_string_append (path, "[]");
-
-      ok = interpolate_node (child, env, path, diagnostics, error);
-      g_string_truncate (path, len);
+      if (typed)
+        append_part (walk->path, sub.part);
+      ok = interpolate_node (child, walk, &sub, scope, error);
+      if (typed)
+        walk->path->str[walk->path->len = len] = '\0';
       if (!ok)
         return FALSE;
     }
-
   return TRUE;
+}
+
+/* @parent: the scope of the node's parent, or NULL where nothing has a type. */
+static gboolean
+interpolate_node (StrataNode            *node,
+                  Walk                  *walk,
+                  const Frame           *frame,
+                  const StrataCastScope *parent,
+                  GError               **error)
+{
+  StrataCastScope scope;
+
+  if (node->tag != NULL && strcmp (node->tag, "!reset") == 0)
+    return TRUE;
+
+  if (node->kind == STRATA_NODE_SCALAR)
+    return interpolate_scalar (node, walk, frame, error) &&
+           (parent == NULL || _strata_interpolate_cast (node, parent, walk->path->str, walk->diagnostics, error));
+
+  if (parent != NULL && !_strata_cast_scope_below (parent, walk->path->str, &scope))
+    parent = NULL;
+  return interpolate_children (node, walk, frame, parent != NULL ? &scope : NULL, error);
 }
 
 gboolean
@@ -149,9 +218,12 @@ strata_interpolate_tree (StrataNode         *root,
                          GError            **error)
 {
   g_autoptr(GString) path = g_string_new (NULL);
+  Walk walk = { env, diagnostics, path };
+  StrataCastScope above;
 
   g_return_val_if_fail (root != NULL, FALSE);
   g_return_val_if_fail (env != NULL, FALSE);
 
-  return interpolate_node (root, env, path, diagnostics, error);
+  _strata_cast_scope_init (&above);
+  return interpolate_node (root, &walk, NULL, &above, error);
 }

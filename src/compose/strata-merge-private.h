@@ -26,10 +26,34 @@ typedef enum
 
 typedef struct
 {
-  GPtrArray  *changes;  /* StrataLayerChange, or NULL */
-  GPtrArray  *path;     /* const char *, borrowed keys */
-  GError    **error;
+  GPtrArray   *changes;  /* StrataLayerChange, or NULL */
+  const char **path;     /* borrowed keys down to the value being merged */
+  guint        depth;
+  guint        alloc;
+  GError     **error;
+  const char  *inline_path[24];
 } StrataMergeCtx;
+
+void          _strata_merge_ctx_init    (StrataMergeCtx   *ctx,
+                                         GPtrArray        *changes,
+                                         GError          **error);
+void          _strata_merge_ctx_clear   (StrataMergeCtx   *ctx);
+void          _strata_merge_ctx_grow    (StrataMergeCtx   *ctx);
+
+static inline void
+_strata_merge_push (StrataMergeCtx *ctx,
+                    const char     *key)
+{
+  if (ctx->depth == ctx->alloc)
+    _strata_merge_ctx_grow (ctx);
+  ctx->path[ctx->depth++] = key;
+}
+
+static inline void
+_strata_merge_pop (StrataMergeCtx *ctx)
+{
+  ctx->depth--;
+}
 
 StrataUnique  _strata_merge_unique_for  (StrataMergeCtx   *ctx);
 char         *_strata_merge_path        (StrataMergeCtx   *ctx,
@@ -41,10 +65,19 @@ void          _strata_merge_record      (StrataMergeCtx   *ctx,
                                          const StrataNode *new_node);
 void          _strata_merge_shadow      (StrataNode       *node,
                                          const StrataNode *old_node);
-void          _strata_merge_dedup       (StrataMergeCtx   *ctx,
-                                         StrataNode       *sequence,
-                                         StrataUnique      unique,
-                                         GHashTable       *incoming);
+/* The entries a file brings to a list: a set of nodes. */
+typedef struct
+{
+  GPtrArray  *items;
+  GHashTable *set;    /* of the items, when they are many; or NULL */
+} StrataMergeFresh;
+
+gboolean      _strata_merge_fresh_contains (const StrataMergeFresh *fresh,
+                                            const StrataNode       *node);
+void          _strata_merge_dedup       (StrataMergeCtx         *ctx,
+                                         StrataNode             *sequence,
+                                         StrataUnique            unique,
+                                         const StrataMergeFresh *fresh);
 void          _strata_merge_unicity     (StrataMergeCtx   *ctx,
                                          StrataNode       *node);
 

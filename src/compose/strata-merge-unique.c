@@ -18,41 +18,61 @@ static const char *
 seg (StrataMergeCtx *ctx,
      guint           i)
 {
-  return g_ptr_array_index (ctx->path, i);
+  return ctx->path[i];
+}
+
+static gboolean
+is (const char *a,
+    const char *b)
+{
+  return strcmp (a, b) == 0;
 }
 
 static StrataUnique
 service_field_unique (const char *field)
 {
-  static const char * const key_value[] = {
-    "annotations", "cap_add", "cap_drop", "dns", "dns_opt", "dns_search", "environment",
-    "labels", "links", "profiles", "sysctls", "tmpfs",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (key_value); i++)
-    if (g_str_equal (field, key_value[i]))
-      return STRATA_UNIQUE_KEY_VALUE;
-  if (g_str_equal (field, "volumes"))
-    return STRATA_UNIQUE_VOLUME;
-  if (g_str_equal (field, "devices"))
-    return STRATA_UNIQUE_DEVICE;
-  if (g_str_equal (field, "secrets"))
-    return STRATA_UNIQUE_SECRET;
-  if (g_str_equal (field, "configs"))
-    return STRATA_UNIQUE_CONFIG;
-  if (g_str_equal (field, "ports"))
-    return STRATA_UNIQUE_PORT;
-  if (g_str_equal (field, "env_file"))
-    return STRATA_UNIQUE_ENV_FILE;
-  if (g_str_equal (field, "expose") || g_str_equal (field, "extra_hosts"))
-    return STRATA_UNIQUE_EXACT;
-  return STRATA_UNIQUE_NONE;
+  /* by first letter: this runs for every list of every service merged */
+  switch (field[0])
+    {
+    case 'a':
+      return is (field, "annotations") ? STRATA_UNIQUE_KEY_VALUE : STRATA_UNIQUE_NONE;
+    case 'c':
+      if (is (field, "cap_add") || is (field, "cap_drop"))
+        return STRATA_UNIQUE_KEY_VALUE;
+      return is (field, "configs") ? STRATA_UNIQUE_CONFIG : STRATA_UNIQUE_NONE;
+    case 'd':
+      if (is (field, "dns") || is (field, "dns_opt") || is (field, "dns_search"))
+        return STRATA_UNIQUE_KEY_VALUE;
+      return is (field, "devices") ? STRATA_UNIQUE_DEVICE : STRATA_UNIQUE_NONE;
+    case 'e':
+      if (is (field, "environment"))
+        return STRATA_UNIQUE_KEY_VALUE;
+      if (is (field, "env_file"))
+        return STRATA_UNIQUE_ENV_FILE;
+      return is (field, "expose") || is (field, "extra_hosts") ? STRATA_UNIQUE_EXACT : STRATA_UNIQUE_NONE;
+    case 'l':
+      return is (field, "labels") || is (field, "links") ? STRATA_UNIQUE_KEY_VALUE : STRATA_UNIQUE_NONE;
+    case 'p':
+      if (is (field, "profiles"))
+        return STRATA_UNIQUE_KEY_VALUE;
+      return is (field, "ports") ? STRATA_UNIQUE_PORT : STRATA_UNIQUE_NONE;
+    case 's':
+      if (is (field, "sysctls"))
+        return STRATA_UNIQUE_KEY_VALUE;
+      return is (field, "secrets") ? STRATA_UNIQUE_SECRET : STRATA_UNIQUE_NONE;
+    case 't':
+      return is (field, "tmpfs") ? STRATA_UNIQUE_KEY_VALUE : STRATA_UNIQUE_NONE;
+    case 'v':
+      return is (field, "volumes") ? STRATA_UNIQUE_VOLUME : STRATA_UNIQUE_NONE;
+    default:
+      return STRATA_UNIQUE_NONE;
+    }
 }
 
 StrataUnique
 _strata_merge_unique_for (StrataMergeCtx *ctx)
 {
-  guint depth = ctx->path->len;
+  guint depth = ctx->depth;
 
   if (depth < 3)
     return STRATA_UNIQUE_NONE;
@@ -78,64 +98,168 @@ _strata_merge_unique_for (StrataMergeCtx *ctx)
   return STRATA_UNIQUE_NONE;
 }
 
+/* An entry's key: @length bytes at @text, or made in Dedup.scratch at
+ * @offset; or none (then the entry is kept as is). */
+typedef struct
+{
+  const char *text;
+  gsize       offset;
+  gsize       length;
+  gboolean    made;
+  gboolean    none;
+} Key;
+
+typedef struct
+{
+  GString *scratch;  /* made keys */
+  Key      inline_keys[16];
+  Key     *keys;     /* of the entries kept so far, by position */
+} Dedup;
+
+static void
+key_borrow (Key        *key,
+            const char *text,
+            gsize       length)
+{
+  *key = (Key) { text, 0, length, FALSE, text == NULL };
+}
+
+static void
+key_borrow_text (Key        *key,
+                 const char *text)
+{
+  key_borrow (key, text, text != NULL ? strlen (text) : 0);
+}
+
+/* Starts a key made of parts appended to @dedup's scratch. */
+static GString *
+key_make (Dedup *dedup,
+          Key   *key)
+{
+  if (dedup->scratch == NULL)
+    dedup->scratch = g_string_new (NULL);
+  *key = (Key) { NULL, dedup->scratch->len, 0, TRUE, FALSE };
+  return dedup->scratch;
+}
+
+static void
+key_made (Dedup *dedup,
+          Key   *key)
+{
+  key->length = dedup->scratch->len - key->offset;
+}
+
+/* A string as printf's "%s" prints it. */
+static void
+append_printed (GString    *out,
+                const char *text)
+{
+  g_string_append (out, text != NULL ? text : "(null)");
+}
+
+/* The second ':'-separated field of @spec (as g_strsplit (spec, ":", 3)
+ * gives it), or the whole of @whole when there is none. */
+static void
+key_second_field (Key        *key,
+                  const char *spec,
+                  const char *whole)
+{
+  const char *colon = strchr (spec, ':');
+  const char *end;
+
+  if (colon == NULL)
+    {
+      key_borrow_text (key, whole);
+      return;
+    }
+  end = strchr (colon + 1, ':');
+  key_borrow (key, colon + 1, end != NULL ? (gsize) (end - colon - 1) : strlen (colon + 1));
+}
+
 /* The target of a short volume ("src:dst:mode" or "dst"); a one-letter
  * source before ':' is a Windows drive, as compose reads it. */
-static char *
-short_volume_target (const char *spec)
+static void
+short_volume_target (Key        *key,
+                     const char *spec)
 {
   const char *p = spec;
-  g_auto(GStrv) parts = NULL;
 
   if (g_ascii_isalpha (p[0]) && p[1] == ':')
     p += 2;
-  parts = g_strsplit (p, ":", 3);
-  if (parts[0] == NULL || parts[1] == NULL)
-    return g_strdup (spec);
-  return g_strdup (parts[1]);
+  key_second_field (key, p, spec);
 }
 
-static char *
-mount_key (const StrataNode *item,
+static void
+mount_key (Dedup            *dedup,
+           Key              *key,
+           const StrataNode *item,
            const char       *dir)
 {
   const char *target;
+  GString *out;
 
-  if (item->kind == STRATA_NODE_SCALAR)
-    return g_strdup_printf ("%s/%s", dir, item->text);
-  target = strata_node_lookup_text (item, "target");
-  if (target != NULL)
-    return g_strdup (target);
-  return g_strdup_printf ("%s/%s", dir, strata_node_lookup_text (item, "source"));
+  if (item->kind != STRATA_NODE_SCALAR && (target = strata_node_lookup_text (item, "target")) != NULL)
+    {
+      key_borrow_text (key, target);
+      return;
+    }
+  out = key_make (dedup, key);
+  g_string_append (out, dir);
+  g_string_append_c (out, '/');
+  append_printed (out, item->kind == STRATA_NODE_SCALAR ? item->text : strata_node_lookup_text (item, "source"));
+  key_made (dedup, key);
 }
 
-static char *
-port_key (const StrataNode *item)
+static void
+port_key (Dedup            *dedup,
+          Key              *key,
+          const StrataNode *item)
 {
-  const char *host = strata_node_lookup_text (item, "host_ip");
-  const char *published = strata_node_lookup_text (item, "published");
-  const char *target = strata_node_lookup_text (item, "target");
-  const char *protocol = strata_node_lookup_text (item, "protocol");
+  static const char * const names[] = { "host_ip", "published", "target", "protocol" };
+  const char *values[G_N_ELEMENTS (names)] = { NULL, };
+  guint found = 0;
+  const char *host, *published, *target, *protocol;
+  GString *out;
 
+  /* one walk over the entry's fields, each read as strata_node_lookup_text ()
+   * does: the first of its name, NULL when it is no scalar */
+  for (guint i = 0; i < item->children->len; i++)
+    {
+      const StrataNode *field = g_ptr_array_index (item->children, i);
+
+      for (guint n = 0; field->key != NULL && n < G_N_ELEMENTS (names); n++)
+        if (!(found & (1u << n)) && strcmp (field->key, names[n]) == 0)
+          {
+            found |= 1u << n;
+            values[n] = field->kind == STRATA_NODE_SCALAR ? field->text : NULL;
+            break;
+          }
+    }
+  host = values[0];
+  published = values[1];
+  target = values[2];
+  protocol = values[3];
   if (target == NULL)
-    return NULL;
-  return g_strdup_printf ("%s:%s:%s/%s", host ? host : "0.0.0.0", published ? published : "",
-                          target, protocol ? protocol : "tcp");
+    {
+      key_borrow (key, NULL, 0);
+      return;
+    }
+  out = key_make (dedup, key);
+  g_string_append (out, host ? host : "0.0.0.0");
+  g_string_append_c (out, ':');
+  g_string_append (out, published ? published : "");
+  g_string_append_c (out, ':');
+  g_string_append (out, target);
+  g_string_append_c (out, '/');
+  g_string_append (out, protocol ? protocol : "tcp");
+  key_made (dedup, key);
 }
 
-static char *
-device_key (const StrataNode *item)
-{
-  g_auto(GStrv) parts = NULL;
-
-  if (item->kind != STRATA_NODE_SCALAR)
-    return g_strdup (strata_node_lookup_text (item, "target"));
-  parts = g_strsplit (item->text, ":", 3);
-  return g_strdup (parts[0] && parts[1] ? parts[1] : item->text);
-}
-
-/* The key of @item, or NULL when it has none (then it is kept as is). */
-static char *
-index_key (const StrataNode *item,
+/* The key of @item. */
+static void
+index_key (Dedup            *dedup,
+           Key              *key,
+           const StrataNode *item,
            StrataUnique      unique)
 {
   gboolean scalar = item->kind == STRATA_NODE_SCALAR;
@@ -143,26 +267,58 @@ index_key (const StrataNode *item,
   switch (unique)
     {
     case STRATA_UNIQUE_KEY_VALUE:
-      return scalar ? g_strndup (item->text, strcspn (item->text, "=")) : NULL;
+      key_borrow (key, scalar ? item->text : NULL, scalar ? strcspn (item->text, "=") : 0);
+      return;
     case STRATA_UNIQUE_EXACT:
-      return scalar ? g_strdup (item->text) : NULL;
+      key_borrow_text (key, scalar ? item->text : NULL);
+      return;
     case STRATA_UNIQUE_VOLUME:
-      return scalar ? short_volume_target (item->text)
-                    : g_strdup (strata_node_lookup_text (item, "target"));
+      if (scalar)
+        short_volume_target (key, item->text);
+      else
+        key_borrow_text (key, strata_node_lookup_text (item, "target"));
+      return;
     case STRATA_UNIQUE_DEVICE:
-      return device_key (item);
+      if (scalar)
+        key_second_field (key, item->text, item->text);
+      else
+        key_borrow_text (key, strata_node_lookup_text (item, "target"));
+      return;
     case STRATA_UNIQUE_SECRET:
-      return mount_key (item, "/run/secrets");
+      mount_key (dedup, key, item, "/run/secrets");
+      return;
     case STRATA_UNIQUE_CONFIG:
-      return mount_key (item, "");
+      mount_key (dedup, key, item, "");
+      return;
     case STRATA_UNIQUE_PORT:
-      return scalar ? g_strdup (item->text) : port_key (item);
+      if (scalar)
+        key_borrow_text (key, item->text);
+      else
+        port_key (dedup, key, item);
+      return;
     case STRATA_UNIQUE_ENV_FILE:
-      return scalar ? g_strdup (item->text) : g_strdup (strata_node_lookup_text (item, "path"));
+      key_borrow_text (key, scalar ? item->text : strata_node_lookup_text (item, "path"));
+      return;
     case STRATA_UNIQUE_NONE:
     default:
-      return NULL;
+      key_borrow (key, NULL, 0);
+      return;
     }
+}
+
+static const char *
+key_text (const Dedup *dedup,
+          const Key   *key)
+{
+  return key->made ? dedup->scratch->str + key->offset : key->text;
+}
+
+static gboolean
+keys_equal (const Dedup *dedup,
+            const Key   *a,
+            const Key   *b)
+{
+  return a->length == b->length && memcmp (key_text (dedup, a), key_text (dedup, b), a->length) == 0;
 }
 
 static gboolean
@@ -172,66 +328,138 @@ by_target (StrataUnique unique)
          unique == STRATA_UNIQUE_SECRET || unique == STRATA_UNIQUE_CONFIG;
 }
 
-/* Replaces the entry at @j of @kept by @item, which shadows it. */
-static void
-replace_entry (StrataMergeCtx *ctx,
-               GPtrArray      *kept,
-               guint           j,
-               StrataNode     *item,
-               StrataUnique    unique,
-               GHashTable     *incoming)
+gboolean
+_strata_merge_fresh_contains (const StrataMergeFresh *fresh,
+                              const StrataNode       *node)
 {
-  StrataNode *old = g_ptr_array_index (kept, j);
+  if (fresh == NULL)
+    return FALSE;
+  if (fresh->set != NULL)
+    return g_hash_table_contains (fresh->set, node);
+  for (guint i = 0; i < fresh->items->len; i++)
+    if (g_ptr_array_index (fresh->items, i) == node)
+      return TRUE;
+  return FALSE;
+}
+
+/* Replaces the entry at @j of @children by @item, which shadows it. */
+static void
+replace_entry (StrataMergeCtx         *ctx,
+               GPtrArray              *children,
+               guint                   j,
+               StrataNode             *item,
+               StrataUnique            unique,
+               const StrataMergeFresh *fresh)
+{
+  StrataNode *old = g_ptr_array_index (children, j);
   gboolean target = by_target (unique);
 
   _strata_merge_shadow (item, old);
   item->origin = target ? STRATA_ORIGIN_REPLACED_BY_TARGET : STRATA_ORIGIN_MERGED_BY_KEY;
-  if (incoming != NULL && g_hash_table_contains (incoming, item))
+  if (_strata_merge_fresh_contains (fresh, item))
     _strata_merge_record (ctx, target ? STRATA_CHANGE_REPLACED_BY_TARGET : STRATA_CHANGE_MERGED_BY_KEY,
                           j, old, item);
-  if (incoming != NULL)
-    g_hash_table_remove (incoming, old);
   strata_node_free (old);
-  g_ptr_array_index (kept, j) = item;
+  g_ptr_array_index (children, j) = item;
 }
 
-/* De-duplicates @sequence in place, in one pass with an index. Entries in
- * @incoming (a set, or NULL) are the ones the current file brought. */
-void
-_strata_merge_dedup (StrataMergeCtx *ctx,
-                     StrataNode     *sequence,
-                     StrataUnique    unique,
-                     GHashTable     *incoming)
+/* The position among the @n_kept first entries whose key is @key, or -1:
+ * by comparing them all while they are few, else with @seen (made on the
+ * way: a copy of each kept key to its position). */
+static gint
+find_kept (Dedup       *dedup,
+           const Key   *key,
+           guint        n_kept,
+           GHashTable **seen)
 {
-  g_autoptr(GHashTable) seen = NULL;
-  GPtrArray *kept;
+  g_autofree char *text = NULL;
+  gpointer j;
 
-  if (unique == STRATA_UNIQUE_NONE || sequence->kind != STRATA_NODE_SEQUENCE ||
-      sequence->children->len < 2)
+  if (*seen == NULL && n_kept <= G_N_ELEMENTS (dedup->inline_keys))
+    {
+      for (guint k = 0; k < n_kept; k++)
+        if (!dedup->keys[k].none && keys_equal (dedup, &dedup->keys[k], key))
+          return k;
+      return -1;
+    }
+  if (*seen == NULL)
+    {
+      *seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint k = 0; k < n_kept; k++)
+        if (!dedup->keys[k].none)
+          g_hash_table_insert (*seen, g_strndup (key_text (dedup, &dedup->keys[k]), dedup->keys[k].length),
+                               GUINT_TO_POINTER (k));
+    }
+  text = g_strndup (key_text (dedup, key), key->length);
+  if (g_hash_table_lookup_extended (*seen, text, NULL, &j))
+    return GPOINTER_TO_UINT (j);
+  g_hash_table_insert (*seen, g_steal_pointer (&text), GUINT_TO_POINTER (n_kept));
+  return -1;
+}
+
+/* De-duplicates @sequence in place, in one pass. Entries of @fresh (or
+ * NULL) are the ones the current file brought. */
+void
+_strata_merge_dedup (StrataMergeCtx         *ctx,
+                     StrataNode             *sequence,
+                     StrataUnique            unique,
+                     const StrataMergeFresh *fresh)
+{
+  Dedup dedup = { NULL, };
+  g_autoptr(GHashTable) seen = NULL;
+  GPtrArray *children = sequence->children;
+  guint n_kept = 0;
+
+  if (unique == STRATA_UNIQUE_NONE || sequence->kind != STRATA_NODE_SEQUENCE || children->len < 2)
     return;
 
-  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  kept = g_ptr_array_new_full (sequence->children->len, (GDestroyNotify) strata_node_free);
-  for (guint i = 0; i < sequence->children->len; i++)
+  dedup.keys = children->len <= G_N_ELEMENTS (dedup.inline_keys) ? dedup.inline_keys
+                                                                  : g_new (Key, children->len);
+  for (guint i = 0; i < children->len; i++)
     {
-      StrataNode *item = g_ptr_array_index (sequence->children, i);
-      char *key = index_key (item, unique);
-      gpointer j;
+      StrataNode *item = g_ptr_array_index (children, i);
+      Key key;
+      gint j;
 
-      if (key != NULL && g_hash_table_lookup_extended (seen, key, NULL, &j))
+      index_key (&dedup, &key, item, unique);
+      j = key.none ? -1 : find_kept (&dedup, &key, n_kept, &seen);
+      if (j >= 0)
         {
-          replace_entry (ctx, kept, GPOINTER_TO_UINT (j), item, unique, incoming);
-          g_free (key);
+          replace_entry (ctx, children, j, item, unique, fresh);
           continue;
         }
-      if (key != NULL)
-        g_hash_table_insert (seen, key, GUINT_TO_POINTER (kept->len));
-      g_ptr_array_add (kept, item);
+      dedup.keys[n_kept] = key;
+      g_ptr_array_index (children, n_kept++) = item;
     }
 
-  g_ptr_array_set_free_func (sequence->children, NULL);
-  g_ptr_array_unref (sequence->children);
-  sequence->children = kept;
+  /* the entries past n_kept were moved or freed */
+  g_ptr_array_set_free_func (children, NULL);
+  g_ptr_array_set_size (children, n_kept);
+  g_ptr_array_set_free_func (children, (GDestroyNotify) strata_node_free);
+  if (dedup.keys != dedup.inline_keys)
+    g_free (dedup.keys);
+  if (dedup.scratch != NULL)
+    g_string_free (dedup.scratch, TRUE);
+}
+
+/* Whether a list below the mapping at the path of @ctx (under services or
+ * networks, less than five levels deep) may be keyed, as
+ * _strata_merge_unique_for () says: services.*.build.*,
+ * services.*.deploy.labels, services.*.networks.*.{aliases,link_local_ips},
+ * networks.*.ipam.options and what is less deep. */
+static gboolean
+may_hold_keyed_lists (StrataMergeCtx *ctx)
+{
+  gboolean services;
+
+  if (ctx->depth < 3)
+    return TRUE;
+  services = g_str_equal (seg (ctx, 0), "services");
+  if (ctx->depth == 3)
+    return services ? g_str_equal (seg (ctx, 2), "build") || g_str_equal (seg (ctx, 2), "deploy") ||
+                      g_str_equal (seg (ctx, 2), "networks")
+                    : g_str_equal (seg (ctx, 2), "ipam");
+  return services && g_str_equal (seg (ctx, 2), "networks");
 }
 
 /* De-duplicates every keyed list in @node (at the path of @ctx), as compose
@@ -241,7 +469,7 @@ void
 _strata_merge_unicity (StrataMergeCtx *ctx,
                        StrataNode     *node)
 {
-  guint depth = ctx->path->len;
+  guint depth = ctx->depth;
 
   if (node->kind == STRATA_NODE_SEQUENCE)
     {
@@ -252,6 +480,8 @@ _strata_merge_unicity (StrataMergeCtx *ctx,
     return;
   if (depth >= 1 && !g_str_equal (seg (ctx, 0), "services") && !g_str_equal (seg (ctx, 0), "networks"))
     return;
+  if (!may_hold_keyed_lists (ctx))
+    return;
 
   for (guint i = 0; i < node->children->len; i++)
     {
@@ -259,8 +489,8 @@ _strata_merge_unicity (StrataMergeCtx *ctx,
 
       if (depth == 0 && !g_str_equal (child->key, "services") && !g_str_equal (child->key, "networks"))
         continue;
-      g_ptr_array_add (ctx->path, child->key);
+      _strata_merge_push (ctx, child->key);
       _strata_merge_unicity (ctx, child);
-      g_ptr_array_set_size (ctx->path, depth);
+      ctx->depth = depth;
     }
 }

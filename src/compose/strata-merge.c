@@ -43,7 +43,7 @@ static const char *
 seg (StrataMergeCtx *ctx,
      guint           i)
 {
-  return g_ptr_array_index (ctx->path, i);
+  return ctx->path[i];
 }
 
 static gboolean
@@ -56,32 +56,44 @@ is (const char *a,
 static Rule
 service_field_rule (const char *field)
 {
-  static const char * const key_value[] = { "environment", "labels", "annotations", "sysctls" };
-  static const char * const lists[] = { "dns", "dns_opt", "dns_search", "env_file", "extra_hosts", "tmpfs" };
-
-  if (is (field, "command") || is (field, "entrypoint"))
-    return RULE_REPLACE;
-  for (guint i = 0; i < G_N_ELEMENTS (key_value); i++)
-    if (is (field, key_value[i]))
-      return RULE_KEY_VALUE;
-  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-    if (is (field, lists[i]))
-      return RULE_LIST;
-  if (is (field, "build"))
-    return RULE_BUILD;
-  if (is (field, "depends_on"))
-    return RULE_DEPENDS_ON;
-  if (is (field, "networks"))
-    return RULE_NETWORKS;
-  if (is (field, "logging"))
-    return RULE_LOGGING;
-  return RULE_DEFAULT;
+  /* by first letter: this runs for every field of every service merged */
+  switch (field[0])
+    {
+    case 'a':
+      return is (field, "annotations") ? RULE_KEY_VALUE : RULE_DEFAULT;
+    case 'b':
+      return is (field, "build") ? RULE_BUILD : RULE_DEFAULT;
+    case 'c':
+      return is (field, "command") ? RULE_REPLACE : RULE_DEFAULT;
+    case 'd':
+      if (is (field, "depends_on"))
+        return RULE_DEPENDS_ON;
+      return is (field, "dns") || is (field, "dns_opt") || is (field, "dns_search") ? RULE_LIST : RULE_DEFAULT;
+    case 'e':
+      if (is (field, "entrypoint"))
+        return RULE_REPLACE;
+      if (is (field, "environment"))
+        return RULE_KEY_VALUE;
+      return is (field, "env_file") || is (field, "extra_hosts") ? RULE_LIST : RULE_DEFAULT;
+    case 'l':
+      if (is (field, "labels"))
+        return RULE_KEY_VALUE;
+      return is (field, "logging") ? RULE_LOGGING : RULE_DEFAULT;
+    case 'n':
+      return is (field, "networks") ? RULE_NETWORKS : RULE_DEFAULT;
+    case 's':
+      return is (field, "sysctls") ? RULE_KEY_VALUE : RULE_DEFAULT;
+    case 't':
+      return is (field, "tmpfs") ? RULE_LIST : RULE_DEFAULT;
+    default:
+      return RULE_DEFAULT;
+    }
 }
 
 static Rule
 rule_for (StrataMergeCtx *ctx)
 {
-  guint depth = ctx->path->len;
+  guint depth = ctx->depth;
 
   if (depth == 3 && is (seg (ctx, 0), "services"))
     return service_field_rule (seg (ctx, 2));
@@ -105,21 +117,86 @@ rule_for (StrataMergeCtx *ctx)
   return RULE_DEFAULT;
 }
 
+void
+_strata_merge_ctx_init (StrataMergeCtx  *ctx,
+                        GPtrArray       *changes,
+                        GError         **error)
+{
+  ctx->changes = changes;
+  ctx->path = ctx->inline_path;
+  ctx->depth = 0;
+  ctx->alloc = G_N_ELEMENTS (ctx->inline_path);
+  ctx->error = error;
+}
+
+void
+_strata_merge_ctx_clear (StrataMergeCtx *ctx)
+{
+  if (ctx->path != ctx->inline_path)
+    g_free (ctx->path);
+  ctx->path = NULL;
+}
+
+void
+_strata_merge_ctx_grow (StrataMergeCtx *ctx)
+{
+  const char **path = g_new (const char *, ctx->alloc * 2);
+
+  memcpy (path, ctx->path, ctx->depth * sizeof (const char *));
+  if (ctx->path != ctx->inline_path)
+    g_free (ctx->path);
+  ctx->path = path;
+  ctx->alloc *= 2;
+}
+
+/* Writes the path (and "[index]") into @buffer of @size bytes if it fits;
+ * returns its length. */
+static gsize
+format_path (StrataMergeCtx *ctx,
+             gint            index,
+             char           *buffer,
+             gsize           size)
+{
+  char number[16];
+  gsize n_digits = 0, length = 0;
+
+  for (guint i = 0; i < ctx->depth; i++)
+    {
+      gsize seg_length = strlen (seg (ctx, i));
+
+      if (i > 0 && length < size)
+        buffer[length] = '.';
+      length += i > 0;
+      if (length + seg_length < size)
+        memcpy (buffer + length, seg (ctx, i), seg_length);
+      length += seg_length;
+    }
+  if (index >= 0)
+    {
+      for (guint v = index; v > 0 || n_digits == 0; v /= 10)
+        number[sizeof number - 1 - n_digits++] = '0' + v % 10;
+      if (length + n_digits + 2 < size)
+        {
+          buffer[length] = '[';
+          memcpy (buffer + length + 1, number + sizeof number - n_digits, n_digits);
+          buffer[length + 1 + n_digits] = ']';
+        }
+      length += n_digits + 2;
+    }
+  if (length < size)
+    buffer[length] = '\0';
+  return length;
+}
+
 char *
 _strata_merge_path (StrataMergeCtx *ctx,
                     gint            index)
 {
-  GString *path = g_string_new (NULL);
+  gsize length = format_path (ctx, index, NULL, 0);
+  char *path = g_malloc (length + 1);
 
-  for (guint i = 0; i < ctx->path->len; i++)
-    {
-      if (i > 0)
-        g_string_append_c (path, '.');
-      g_string_append (path, seg (ctx, i));
-    }
-  if (index >= 0)
-    g_string_append_printf (path, "[%d]", index);
-  return g_string_free (path, FALSE);
+  format_path (ctx, index, path, length + 1);
+  return path;
 }
 
 void
@@ -129,11 +206,14 @@ _strata_merge_record (StrataMergeCtx   *ctx,
                       const StrataNode *old_node,
                       const StrataNode *new_node)
 {
-  g_autofree char *path = NULL;
+  char buffer[256];
+  g_autofree char *long_path = NULL;
+  const char *path = buffer;
 
   if (ctx->changes == NULL)
     return;
-  path = _strata_merge_path (ctx, index);
+  if (format_path (ctx, index, buffer, sizeof buffer) >= sizeof buffer)
+    path = long_path = _strata_merge_path (ctx, index);
   g_ptr_array_add (ctx->changes, strata_layer_change_new (kind, path, old_node, new_node));
 }
 
@@ -205,6 +285,18 @@ replace (StrataMergeCtx   *ctx,
   replace_in_place (slot, incoming, origin);
 }
 
+/* Frees @node but not its children, which the caller takes. */
+static GPtrArray *
+release_children (StrataNode *node)
+{
+  GPtrArray *children = node->children;
+
+  node->children = NULL;
+  strata_node_free (node);
+  g_ptr_array_set_free_func (children, NULL);
+  return children;
+}
+
 /* Moves the children of @node out, leaving it empty. */
 static GPtrArray *
 take_children (StrataNode *node)
@@ -218,38 +310,22 @@ take_children (StrataNode *node)
 static void
 adopt (StrataMergeCtx *ctx,
        StrataNode     *parent,
-       GHashTable     *index,
        StrataNode     *child)
 {
   strip_tags (child);
-  g_ptr_array_add (ctx->path, child->key);
+  _strata_merge_push (ctx, child->key);
   _strata_merge_unicity (ctx, child);
   _strata_merge_record (ctx, STRATA_CHANGE_ADDED, -1, NULL, child);
-  g_ptr_array_set_size (ctx->path, ctx->path->len - 1);
-  if (index != NULL)
-    g_hash_table_insert (index, child->key, child);
+  _strata_merge_pop (ctx);
   strata_node_append (parent, child);
-}
-
-static StrataNode *
-find_child (StrataNode *mapping,
-            GHashTable *index,
-            const char *key)
-{
-  if (index != NULL)
-    return g_hash_table_lookup (index, key);
-  return strata_node_lookup (mapping, key);
 }
 
 static void
 reset_child (StrataMergeCtx *ctx,
              StrataNode     *mapping,
-             GHashTable     *index,
              StrataNode     *existing)
 {
   _strata_merge_record (ctx, STRATA_CHANGE_RESET, -1, existing, NULL);
-  if (index != NULL)
-    g_hash_table_remove (index, existing->key);
   g_ptr_array_remove (mapping->children, existing);
 }
 
@@ -257,61 +333,48 @@ reset_child (StrataMergeCtx *ctx,
 static gboolean
 merge_entry (StrataMergeCtx *ctx,
              StrataNode     *mapping,
-             GHashTable     *index,
              StrataNode     *child)
 {
-  StrataNode *existing = find_child (mapping, index, child->key);
+  StrataNode *existing = strata_node_lookup (mapping, child->key);
   const char *tag = child->tag;
   gboolean ok = TRUE;
 
   if (tag != NULL && is (tag, "!reset"))
     {
-      g_ptr_array_add (ctx->path, child->key);
+      _strata_merge_push (ctx, child->key);
       if (existing != NULL)
-        reset_child (ctx, mapping, index, existing);
-      g_ptr_array_set_size (ctx->path, ctx->path->len - 1);
+        reset_child (ctx, mapping, existing);
+      _strata_merge_pop (ctx);
       strata_node_free (child);
       return TRUE;
     }
   if (existing == NULL)
     {
-      adopt (ctx, mapping, index, child);
+      adopt (ctx, mapping, child);
       return TRUE;
     }
 
-  g_ptr_array_add (ctx->path, existing->key);
+  _strata_merge_push (ctx, existing->key);
   if (tag != NULL && is (tag, "!override"))
     replace (ctx, existing, child, STRATA_CHANGE_OVERRIDE_TAG, STRATA_ORIGIN_OVERRIDE_TAG);
-  else if (g_str_has_prefix (child->key, "x-"))
+  else if (child->key[0] == 'x' && child->key[1] == '-')
     replace (ctx, existing, child, STRATA_CHANGE_OVERRIDDEN, STRATA_ORIGIN_OVERRIDDEN);
   else
     ok = merge_value (ctx, existing, child);
-  g_ptr_array_set_size (ctx->path, ctx->path->len - 1);
+  _strata_merge_pop (ctx);
   return ok;
 }
 
-/* Big mappings (services, say) get an index so that merging stays linear. */
+/* Big mappings (services, say) have an index (strata-node-index.c), so
+ * that merging stays linear. */
 static gboolean
 merge_mappings (StrataMergeCtx *ctx,
                 StrataNode     *base,
                 StrataNode     *incoming)
 {
-  g_autoptr(GPtrArray) children = take_children (incoming);
-  g_autoptr(GHashTable) index = NULL;
+  g_autoptr(GPtrArray) children = release_children (incoming);
   gboolean ok = TRUE;
 
-  strata_node_free (incoming);
-  if (base->children->len > 8)
-    {
-      index = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; i < base->children->len; i++)
-        {
-          StrataNode *child = g_ptr_array_index (base->children, i);
-          g_hash_table_insert (index, child->key, child);
-        }
-    }
-
-  g_ptr_array_set_free_func (children, NULL);
   for (guint i = 0; i < children->len; i++)
     {
       StrataNode *child = g_ptr_array_index (children, i);
@@ -319,7 +382,7 @@ merge_mappings (StrataMergeCtx *ctx,
       if (!ok)
         strata_node_free (child);
       else
-        ok = merge_entry (ctx, base, index, child);
+        ok = merge_entry (ctx, base, child);
     }
   return ok;
 }
@@ -331,27 +394,33 @@ append (StrataMergeCtx *ctx,
         StrataNode     *base,
         StrataNode     *incoming)
 {
-  g_autoptr(GPtrArray) items = take_children (incoming);
-  g_autoptr(GHashTable) fresh = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) items = release_children (incoming);
+  g_autoptr(GHashTable) set = NULL;
+  StrataMergeFresh fresh = { items, NULL };
 
-  strata_node_free (incoming);
-  g_ptr_array_set_free_func (items, NULL);
   for (guint i = 0; i < items->len; i++)
     {
       StrataNode *item = g_ptr_array_index (items, i);
 
       strip_tags (item);
       item->origin = STRATA_ORIGIN_APPENDED;
-      g_hash_table_add (fresh, item);
       strata_node_append (base, item);
     }
+  if (ctx->changes != NULL && items->len > 8)
+    {
+      fresh.set = set = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < items->len; i++)
+        g_hash_table_add (set, g_ptr_array_index (items, i));
+    }
 
-  _strata_merge_dedup (ctx, base, _strata_merge_unique_for (ctx), fresh);
+  _strata_merge_dedup (ctx, base, _strata_merge_unique_for (ctx), ctx->changes != NULL ? &fresh : NULL);
+  if (ctx->changes == NULL)
+    return;
   for (guint i = 0; i < base->children->len; i++)
     {
       StrataNode *item = g_ptr_array_index (base->children, i);
 
-      if (item->origin == STRATA_ORIGIN_APPENDED && g_hash_table_contains (fresh, item))
+      if (item->origin == STRATA_ORIGIN_APPENDED && _strata_merge_fresh_contains (&fresh, item))
         _strata_merge_record (ctx, STRATA_CHANGE_APPENDED, i, NULL, item);
     }
 }
@@ -508,9 +577,7 @@ merge_by_key (StrataMergeCtx *ctx,
   if (base->kind != STRATA_NODE_MAPPING)
     return merge_default (ctx, base, incoming);
 
-  children = take_children (incoming);
-  strata_node_free (incoming);
-  g_ptr_array_set_free_func (children, NULL);
+  children = release_children (incoming);
   for (guint i = 0; i < children->len; i++)
     {
       StrataNode *child = g_ptr_array_index (children, i);
@@ -518,12 +585,12 @@ merge_by_key (StrataMergeCtx *ctx,
 
       if (existing == NULL)
         {
-          adopt (ctx, base, NULL, child);
+          adopt (ctx, base, child);
           continue;
         }
-      g_ptr_array_add (ctx->path, existing->key);
+      _strata_merge_push (ctx, existing->key);
       replace (ctx, existing, child, STRATA_CHANGE_MERGED_BY_KEY, STRATA_ORIGIN_MERGED_BY_KEY);
-      g_ptr_array_set_size (ctx->path, ctx->path->len - 1);
+      _strata_merge_pop (ctx);
     }
   return TRUE;
 }
@@ -602,15 +669,19 @@ strata_merge_file (StrataNode  *merged,
                    GPtrArray   *changes,
                    GError     **error)
 {
-  g_autoptr(GPtrArray) path = g_ptr_array_new ();
-  StrataMergeCtx ctx = { changes, path, error };
+  StrataMergeCtx ctx;
+  gboolean ok;
 
   g_return_val_if_fail (merged != NULL && merged->kind == STRATA_NODE_MAPPING, FALSE);
   g_return_val_if_fail (file_root != NULL, FALSE);
 
+  _strata_merge_ctx_init (&ctx, changes, error);
   if (file_root->kind != STRATA_NODE_MAPPING)
-    return cannot_override (&ctx, file_root);
-  return merge_mappings (&ctx, merged, file_root);
+    ok = cannot_override (&ctx, file_root);
+  else
+    ok = merge_mappings (&ctx, merged, file_root);
+  _strata_merge_ctx_clear (&ctx);
+  return ok;
 }
 
 gboolean
@@ -618,14 +689,18 @@ strata_merge_service (StrataNode  *base,
                       StrataNode  *service,
                       GError     **error)
 {
-  g_autoptr(GPtrArray) path = g_ptr_array_new ();
-  StrataMergeCtx ctx = { NULL, path, error };
+  StrataMergeCtx ctx;
+  gboolean ok;
 
-  g_ptr_array_add (path, (gpointer) "services");
-  g_ptr_array_add (path, base->key ? base->key : (char *) "x");
+  _strata_merge_ctx_init (&ctx, NULL, error);
+  _strata_merge_push (&ctx, "services");
+  _strata_merge_push (&ctx, base->key ? base->key : "x");
   if (service->kind != STRATA_NODE_MAPPING || base->kind != STRATA_NODE_MAPPING)
-    return cannot_override (&ctx, service);
-  return merge_mappings (&ctx, base, service);
+    ok = cannot_override (&ctx, service);
+  else
+    ok = merge_mappings (&ctx, base, service);
+  _strata_merge_ctx_clear (&ctx);
+  return ok;
 }
 
 typedef struct
@@ -642,31 +717,47 @@ reset_free (Reset *reset)
   g_free (reset);
 }
 
+/* The keys down to an entry, a frame per level on the stack. */
+typedef struct _KeyFrame KeyFrame;
+struct _KeyFrame
+{
+  const KeyFrame *parent;
+  const char     *key;
+};
+
 static void
-collect_resets (StrataNode *node,
-                GPtrArray  *path,
-                GPtrArray  *resets)
+add_keys (GPtrArray      *path,
+          const KeyFrame *frame)
+{
+  if (frame == NULL)
+    return;
+  add_keys (path, frame->parent);
+  g_ptr_array_add (path, g_strdup (frame->key));
+}
+
+static void
+collect_resets (StrataNode     *node,
+                const KeyFrame *parent,
+                GPtrArray      *resets)
 {
   if (node->kind != STRATA_NODE_MAPPING)
     return;
   for (guint i = node->children->len; i > 0; i--)
     {
       StrataNode *child = g_ptr_array_index (node->children, i - 1);
+      KeyFrame frame = { parent, child->key };
 
-      g_ptr_array_add (path, child->key);
       if (child->tag != NULL && is (child->tag, "!reset"))
         {
           Reset *reset = g_new0 (Reset, 1);
 
           reset->path = g_ptr_array_new_with_free_func (g_free);
-          for (guint j = 0; j < path->len; j++)
-            g_ptr_array_add (reset->path, g_strdup (g_ptr_array_index (path, j)));
+          add_keys (reset->path, &frame);
           reset->node = g_ptr_array_steal_index (node->children, i - 1);
           g_ptr_array_add (resets, reset);
         }
-      else
-        collect_resets (child, path, resets);
-      g_ptr_array_set_size (path, path->len - 1);
+      else if (child->kind == STRATA_NODE_MAPPING)
+        collect_resets (child, &frame, resets);
     }
 }
 
@@ -674,9 +765,8 @@ GPtrArray *
 strata_merge_take_resets (StrataNode *file_root)
 {
   GPtrArray *resets = g_ptr_array_new_with_free_func ((GDestroyNotify) reset_free);
-  g_autoptr(GPtrArray) path = g_ptr_array_new ();
 
-  collect_resets (file_root, path, resets);
+  collect_resets (file_root, NULL, resets);
   return resets;
 }
 
@@ -690,7 +780,8 @@ strata_merge_apply_resets (StrataNode *merged,
       Reset *reset = g_ptr_array_index (resets, i);
       StrataNode *parent = merged;
       StrataNode *target = NULL;
-      StrataMergeCtx ctx = { changes, reset->path, NULL };
+      StrataMergeCtx ctx = { changes, (const char **) reset->path->pdata, reset->path->len,
+                             reset->path->len, NULL, };
 
       for (guint j = 0; parent != NULL && j < reset->path->len; j++)
         {

@@ -34,7 +34,41 @@ struct _Path
   guint       index;
 };
 
-static gboolean check_node (const StrataNode        *node,
+/* The JSON types a spec names, as bits. */
+enum
+{
+  T_STRING  = 1 << 0,
+  T_NUMBER  = 1 << 1,
+  T_INTEGER = 1 << 2,
+  T_BOOLEAN = 1 << 3,
+  T_NULL    = 1 << 4,
+  T_OBJECT  = 1 << 5,
+  T_ARRAY   = 1 << 6,
+};
+
+/* What one validation keeps: a name index of each big struct it met, and
+ * the types of the specs it read (a spec is a string of the schema tables,
+ * known by its address). */
+typedef struct
+{
+  GHashTable *indexes;  /* StrataSchemaStruct * → FieldIndex * */
+  struct
+  {
+    const char *spec;
+    guint       types;
+  } specs[64];
+} Ctx;
+
+typedef struct
+{
+  gboolean                 has_required;
+  guint                    mask;     /* number of slots - 1 */
+  /* the first field of each name a file may hold, by hash of the name */
+  const StrataSchemaField *slots[];
+} FieldIndex;
+
+static gboolean check_node (Ctx                     *ctx,
+                            const StrataNode        *node,
                             const StrataNode        *acc,
                             const StrataSchemaField *field,
                             const Path              *path,
@@ -124,7 +158,10 @@ token_is (const char *token,
           gsize       len,
           const char *word)
 {
-  return strncmp (token, word, len) == 0 && word[len] == '\0';
+  for (gsize i = 0; i < len; i++)
+    if (token[i] != word[i])
+      return FALSE;
+  return word[len] == '\0';
 }
 
 /* An interpolated value is a string until compose casts it by its field. */
@@ -147,25 +184,81 @@ casts_to (const StrataNode *node,
   return FALSE;
 }
 
-/* @spec is JSON types separated by "," or "|". */
-static gboolean
-accepts (const char       *spec,
-         const StrataNode *node)
+static guint
+type_bit (const char *token,
+          gsize       len)
 {
-  const char *type = json_type (node);
-  gboolean integer = node->kind == STRATA_NODE_SCALAR && node->type == STRATA_VALUE_INT;
+  static const char * const names[] = { "string", "number", "integer", "boolean", "null", "object", "array" };
 
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (token_is (token, len, names[i]))
+      return 1u << i;
+  return 0;
+}
+
+/* json_type () as a bit. */
+static guint
+node_type_bit (const StrataNode *node)
+{
+  if (node->kind == STRATA_NODE_MAPPING)
+    return T_OBJECT;
+  if (node->kind == STRATA_NODE_SEQUENCE)
+    return T_ARRAY;
+  switch (node->type)
+    {
+    case STRATA_VALUE_NULL:
+      return T_NULL;
+    case STRATA_VALUE_BOOL:
+      return T_BOOLEAN;
+    case STRATA_VALUE_INT:
+      return T_INTEGER;
+    case STRATA_VALUE_FLOAT:
+      return T_NUMBER;
+    case STRATA_VALUE_STRING:
+    default:
+      return T_STRING;
+    }
+}
+
+/* The types of @spec, JSON types separated by "," or "|". */
+static guint
+spec_types (Ctx        *ctx,
+            const char *spec)
+{
+  guint slot = (GPOINTER_TO_SIZE (spec) >> 3) % G_N_ELEMENTS (ctx->specs);
+  guint types = 0;
+
+  if (ctx->specs[slot].spec == spec)
+    return ctx->specs[slot].types;
   for (const char *token = spec; ; )
     {
-      gsize len = strcspn (token, ",|");
+      gsize len = 0;
 
-      if (token_is (token, len, type) || (integer && token_is (token, len, "number")) ||
-          casts_to (node, token, len))
-        return TRUE;
+      while (token[len] != '\0' && token[len] != ',' && token[len] != '|')
+        len++;
+      types |= type_bit (token, len);
       if (token[len] == '\0')
-        return FALSE;
+        break;
       token += len + 1;
     }
+  ctx->specs[slot].spec = spec;
+  ctx->specs[slot].types = types;
+  return types;
+}
+
+static gboolean
+accepts (Ctx              *ctx,
+         const char       *spec,
+         const StrataNode *node)
+{
+  gboolean integer = node->kind == STRATA_NODE_SCALAR && node->type == STRATA_VALUE_INT;
+  guint types = spec_types (ctx, spec);
+
+  if ((types & node_type_bit (node)) || (integer && (types & T_NUMBER)))
+    return TRUE;
+  return ((types & T_INTEGER) && casts_to (node, "integer", strlen ("integer"))) ||
+         ((types & T_NUMBER) && casts_to (node, "number", strlen ("number"))) ||
+         ((types & T_BOOLEAN) && casts_to (node, "boolean", strlen ("boolean")));
 }
 
 /* "number,string|object" → "number or string"; object is a mapping, array a list */
@@ -222,13 +315,71 @@ type_error (GError          **error,
 }
 
 static const StrataSchemaField *
-find_field (const StrataSchemaStruct *schema,
-            const char               *key)
+find_field_linear (const StrataSchemaStruct *schema,
+                   const char               *key)
 {
   for (guint f = 0; f < schema->n_fields; f++)
     if (schema->fields[f].name[0] == key[0] && strcmp (schema->fields[f].name, key) == 0 &&
         !(schema->fields[f].flags & STRATA_SCHEMA_FIELD_OUTPUT_ONLY))
       return &schema->fields[f];
+  return NULL;
+}
+
+static inline guint32
+hash_name (const char *name)
+{
+  guint32 h = 2166136261u;  /* FNV-1a */
+
+  for (const guchar *p = (const guchar *) name; *p != '\0'; p++)
+    h = (h ^ *p) * 16777619u;
+  return h;
+}
+
+/* The name index of a struct with many fields, made on first use. */
+static const FieldIndex *
+field_index (Ctx                      *ctx,
+             const StrataSchemaStruct *schema)
+{
+  FieldIndex *index;
+  guint n_slots = 64;
+
+  if (schema->n_fields <= 16)
+    return NULL;
+  if (ctx->indexes == NULL)
+    ctx->indexes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  if ((index = g_hash_table_lookup (ctx->indexes, schema)) != NULL)
+    return index;
+  while (n_slots < schema->n_fields * 2)
+    n_slots *= 2;
+  index = g_malloc0 (sizeof (FieldIndex) + n_slots * sizeof (index->slots[0]));
+  index->mask = n_slots - 1;
+  for (guint f = 0; f < schema->n_fields; f++)
+    {
+      const StrataSchemaField *field = &schema->fields[f];
+      guint i = hash_name (field->name) & index->mask;
+
+      index->has_required |= (field->flags & STRATA_SCHEMA_FIELD_REQUIRED) != 0;
+      if (field->flags & STRATA_SCHEMA_FIELD_OUTPUT_ONLY)
+        continue;
+      while (index->slots[i] != NULL && strcmp (index->slots[i]->name, field->name) != 0)
+        i = (i + 1) & index->mask;
+      if (index->slots[i] == NULL)
+        index->slots[i] = field;
+    }
+  g_hash_table_insert (ctx->indexes, (gpointer) schema, index);
+  return index;
+}
+
+static const StrataSchemaField *
+find_field (const FieldIndex         *index,
+            const StrataSchemaStruct *schema,
+            const char               *key)
+{
+  if (index == NULL)
+    return find_field_linear (schema, key);
+  for (guint i = hash_name (key) & index->mask; index->slots[i] != NULL; i = (i + 1) & index->mask)
+    if (strcmp (index->slots[i]->name, key) == 0)
+      return index->slots[i];
   return NULL;
 }
 
@@ -252,13 +403,16 @@ unknown_key (GError                  **error,
 }
 
 static gboolean
-check_struct (const StrataNode         *node,
+check_struct (Ctx                      *ctx,
+              const StrataNode         *node,
               const StrataNode         *acc,
               const StrataSchemaStruct *schema,
               const Path               *path,
               GError                  **error)
 {
-  for (guint f = 0; f < schema->n_fields; f++)
+  const FieldIndex *index = field_index (ctx, schema);
+
+  for (guint f = 0; (index == NULL || index->has_required) && f < schema->n_fields; f++)
     if ((schema->fields[f].flags & STRATA_SCHEMA_FIELD_REQUIRED) &&
         strata_node_lookup (node, schema->fields[f].name) == NULL)
       {
@@ -267,17 +421,19 @@ check_struct (const StrataNode         *node,
         return _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, _strata_node_place (node),
                                   _("Add the missing key."), "%s %s is required", where, schema->fields[f].name);
       }
-  for (guint i = 0; i < strata_node_get_n_children (node); i++)
+  if (acc != NULL && acc->kind != STRATA_NODE_MAPPING)
+    acc = NULL;
+  for (guint i = 0; i < node->children->len; i++)
     {
-      const StrataNode *child = strata_node_get_child (node, i);
+      const StrataNode *child = g_ptr_array_index (node->children, i);
       const StrataSchemaField *field;
       Path sub_path = { path, child->key, 0 };
 
-      if (g_str_has_prefix (child->key, "x-"))
+      if (child->key[0] == 'x' && child->key[1] == '-')
         continue;
-      if ((field = find_field (schema, child->key)) == NULL)
+      if ((field = find_field (index, schema, child->key)) == NULL)
         return unknown_key (error, child, path, schema);
-      if (!check_node (child, acc && acc->kind == STRATA_NODE_MAPPING ? strata_node_lookup (acc, child->key) : NULL,
+      if (!check_node (ctx, child, acc != NULL ? strata_node_lookup (acc, child->key) : NULL,
                        field, &sub_path, error))
         return FALSE;
     }
@@ -308,11 +464,19 @@ needs_name_keys (const Path *path)
   const char *words[] = { "services", "volumes", "secrets", "configs", "networks", "depends_on" };
   g_autofree char *text = NULL;
   gboolean maybe = FALSE;
+  gsize length;
 
   if (path == NULL || path->key == NULL)
     return path == NULL && needs_name_keys_text ("");
+  length = strlen (path->key);
+
   for (guint i = 0; i < G_N_ELEMENTS (words) && !maybe; i++)
-    maybe = g_str_has_suffix (path->key, words[i]);
+    {
+      gsize word_length = strlen (words[i]);
+
+      maybe = length >= word_length && path->key[length - 1] == words[i][word_length - 1] &&
+              memcmp (path->key + length - word_length, words[i], word_length) == 0;
+    }
   if (!maybe)
     return FALSE;
   text = path_string (path);
@@ -349,7 +513,8 @@ check_name_key (const StrataNode  *child,
 
 /* List items and map values, described by the field's `item`. */
 static gboolean
-check_items (const StrataNode        *node,
+check_items (Ctx                     *ctx,
+             const StrataNode        *node,
              const StrataNode        *acc,
              const StrataSchemaField *field,
              GError                 **error,
@@ -376,14 +541,15 @@ check_items (const StrataNode        *node,
         return FALSE;
       if (node->kind == STRATA_NODE_MAPPING && acc != NULL && acc->kind == STRATA_NODE_MAPPING)
         acc_child = strata_node_lookup (acc, child->key);
-      if (!check_node (child, acc_child, &item, &sub_path, error))
+      if (!check_node (ctx, child, acc_child, &item, &sub_path, error))
         return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-check_node (const StrataNode        *node,
+check_node (Ctx                     *ctx,
+            const StrataNode        *node,
             const StrataNode        *acc,
             const StrataSchemaField *field,
             const Path              *path,
@@ -393,7 +559,7 @@ check_node (const StrataNode        *node,
 
   if (spec == NULL)
     return TRUE;
-  if (!accepts (spec, node))
+  if (!accepts (ctx, spec, node))
     {
       /* compose merges a null over an earlier value before validating */
       if (strata_node_is_null (node) && acc != NULL && !strata_node_is_null (acc))
@@ -401,9 +567,9 @@ check_node (const StrataNode        *node,
       return type_error (error, node, path, spec);
     }
   if (node->kind == STRATA_NODE_MAPPING && field->kind == STRATA_SCHEMA_STRUCT && field->sub != NULL)
-    return check_struct (node, acc, field->sub, path, error);
+    return check_struct (ctx, node, acc, field->sub, path, error);
   if (node->kind != STRATA_NODE_SCALAR && field->kind != STRATA_SCHEMA_ANY)
-    return check_items (node, acc, field, error, path);
+    return check_items (ctx, node, acc, field, error, path);
   return TRUE;
 }
 
@@ -414,7 +580,11 @@ _strata_validate_schema (const StrataNode  *file_root,
 {
   static const StrataSchemaField root = { "", STRATA_SCHEMA_STRUCT, 0, NULL, 0, "object", NULL };
   StrataSchemaField field = root;
+  Ctx ctx = { NULL, };
+  gboolean ok;
 
   field.sub = _strata_schema_project ();
-  return check_node (file_root, accumulated, &field, NULL, error);
+  ok = check_node (&ctx, file_root, accumulated, &field, NULL, error);
+  g_clear_pointer (&ctx.indexes, g_hash_table_unref);
+  return ok;
 }
