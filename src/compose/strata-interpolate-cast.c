@@ -429,9 +429,13 @@ _strata_interpolate_cast (StrataNode            *node,
     value = parse_decimal (node->text, cast == CAST_INT ? "strconv.Atoi" : "strconv.ParseInt", &failure);
 
   if (value == NULL)
-    return _strata_set_error (error, STRATA_COMPOSE_ERROR_INTERPOLATION, &node->pos, cast_hint (cast),
-                              "error while interpolating %s: failed to cast to expected type: %s",
-                              path, failure);
+    {
+      g_autofree char *shown = _strata_interpolation_display_path (path);
+
+      return _strata_set_error (error, STRATA_COMPOSE_ERROR_INTERPOLATION, &node->pos, cast_hint (cast),
+                                "error while interpolating %s: failed to cast to expected type: %s",
+                                shown, failure);
+    }
 
   strata_node_take_text (node, g_steal_pointer (&value));
   node->type = cast == CAST_BOOL ? STRATA_VALUE_BOOL

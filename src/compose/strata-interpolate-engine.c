@@ -302,6 +302,16 @@ go_quote (const char *text)
   return g_string_free (s, FALSE);
 }
 
+char *
+_strata_interpolation_display_path (const char *path)
+{
+  char *shown = g_strdup (path);
+
+  for (char *p = strchr (shown, STRATA_PATH_KEY_DOT); p != NULL; p = strchr (p + 1, STRATA_PATH_KEY_DOT))
+    *p = '.';
+  return shown;
+}
+
 void
 _strata_interpolation_set_error (StrataInterpolation  *ctx,
                                  const char           *path,
@@ -310,11 +320,12 @@ _strata_interpolation_set_error (StrataInterpolation  *ctx,
   g_autofree char *place = ctx->pos ? strata_position_to_string (ctx->pos) : NULL;
   g_autofree char *what = NULL;
   g_autofree char *quoted = NULL;
+  g_autofree char *shown = path ? _strata_interpolation_display_path (path) : NULL;
 
   if (ctx->bad_template != NULL && path != NULL)
     what = g_strdup_printf ("invalid interpolation format for %s.\n"
                             "You may need to escape any $ with another $.\n%s",
-                            path, ctx->bad_template);
+                            shown, ctx->bad_template);
   else if (ctx->bad_template != NULL)
     what = g_strdup_printf ("Invalid template: %s", quoted = go_quote (ctx->bad_template));
   else if (ctx->missing_reason != NULL && ctx->missing_reason[0] != '\0')
@@ -327,7 +338,7 @@ _strata_interpolation_set_error (StrataInterpolation  *ctx,
 
   if (ctx->bad_template == NULL && !ctx->too_deep && path != NULL)
     {
-      char *wrapped = g_strdup_printf ("error while interpolating %s: %s", path, what);
+      char *wrapped = g_strdup_printf ("error while interpolating %s: %s", shown, what);
 
       g_free (what);
       what = wrapped;

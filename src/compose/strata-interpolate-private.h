@@ -12,6 +12,14 @@ G_BEGIN_DECLS
 
 #define STRATA_INTERPOLATION_MAX_DEPTH 64
 
+/* A "." inside a key, in the dotted paths the walk builds: compose-go's
+ * tree.Path escapes it so that a service named "web.x" stays one part
+ * (its paths print it as "."). */
+#define STRATA_PATH_KEY_DOT '\x1f'
+
+/* @path as compose prints it: the dots inside keys restored. */
+char *_strata_interpolation_display_path (const char *path);
+
 /* Returns the value of @name (borrowed) and where it was defined, or NULL
  * when the variable is not set. */
 typedef const char *(*StrataLookupFunc) (const char     *name,

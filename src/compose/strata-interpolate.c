@@ -108,6 +108,8 @@ append_part (GString    *path,
   if (dot)
     path->str[old] = '.';
   memcpy (path->str + old + dot, part, length);
+  for (char *p = memchr (path->str + old + dot, '.', length); p != NULL; p = strchr (p + 1, '.'))
+    *p = STRATA_PATH_KEY_DOT;
 }
 
 static void
