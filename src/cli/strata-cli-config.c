@@ -41,6 +41,30 @@ check_flags (StrataCliGlobals *globals)
   return TRUE;
 }
 
+static int
+print_help (void)
+{
+  g_print ("%s", _("Usage: strata [GLOBAL OPTIONS] config [OPTIONS]\n"
+                   "\n"
+                   "Print the merged configuration, byte for byte as “docker compose config” does.\n"
+                   "\n"
+                   "Options:\n"
+                   "  --format yaml|json   Output format (default yaml)\n"
+                   "  --blame              Annotate each value with the file and line it came from\n"
+                   "                       and what it overrode (with --format json: as data)\n"
+                   "  --services           Print the service names, one per line\n"
+                   "  --volumes            Print the volume names, one per line\n"
+                   "  --profiles           Print the profile names, one per line\n"
+                   "  --images             Print the image names, one per line\n"
+                   "  --hash SERVICE|*     Print the config hash of services\n"
+                   "  --no-interpolate     Do not substitute variables\n"
+                   "  -q, --quiet          Only check the configuration\n"
+                   "\n"
+                   "Global options (-f, -p, --project-directory, --env-file, --profile) are listed\n"
+                   "by “strata --help”.\n"));
+  return STRATA_CLI_EXIT_OK;
+}
+
 /* With --no-interpolate, compose prints its untyped model instead. */
 /* g_print ("%s") would copy the whole model first: write it as g_print
  * does when the console takes UTF-8, and leave the other case to it. */
@@ -106,6 +130,8 @@ strata_cli_config (StrataCliGlobals *globals)
 
   if (!check_flags (globals))
     return STRATA_CLI_EXIT_USAGE;
+  if (_strata_cli_has_flag (globals, "--help", "-h"))
+    return print_help ();
   project = needs_merged (globals, no_interpolate) ? _strata_cli_load_project (globals, no_interpolate)
                                                    : _strata_cli_load_normalized (globals, no_interpolate);
   if (project == NULL)

@@ -105,6 +105,23 @@ print_diff (const Style     *style,
   g_print ("\n");
 }
 
+static int
+print_help (void)
+{
+  g_print ("%s", _("Usage: strata [GLOBAL OPTIONS] diff [OPTIONS]\n"
+                   "\n"
+                   "Show what each override file changes in what came before it, with the\n"
+                   "classic traps (lists an override can only append to, links naming no service,\n"
+                   "missing bind sources, obsolete version:).\n"
+                   "\n"
+                   "Options:\n"
+                   "  --color, --no-color  Color the output (default: on a terminal, without NO_COLOR)\n"
+                   "\n"
+                   "Global options (-f, -p, --project-directory, --env-file, --profile) are listed\n"
+                   "by “strata --help”.\n"));
+  return STRATA_CLI_EXIT_OK;
+}
+
 int
 strata_cli_diff (StrataCliGlobals *globals)
 {
@@ -119,6 +136,8 @@ strata_cli_diff (StrataCliGlobals *globals)
         style.color = FALSE;
       else if (g_str_equal (arg, "--color"))
         style.color = TRUE;
+      else if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+        return print_help ();
       else
         return _strata_cli_usage_error (_("strata diff: unknown argument: %s"), arg);
     }

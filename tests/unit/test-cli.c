@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -147,6 +148,29 @@ test_engine_verbs_load_their_module (void)
     }
 }
 
+/* config and diff explain themselves instead of running (in a folder with
+ * no compose file, where running would fail). */
+static void
+test_compose_verbs_help (void)
+{
+  const char * const verbs[] = { "config", "diff" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    {
+      g_autofree char *empty = g_dir_make_tmp ("strata-help-XXXXXX", NULL);
+      const char *args[] = { "--project-directory", empty, verbs[i], "--help", NULL };
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *usage = g_strdup_printf ("Usage: strata [GLOBAL OPTIONS] %s", verbs[i]);
+
+      g_test_message ("strata %s --help", verbs[i]);
+      g_assert_cmpint (run_strata (args, &out, &err), ==, 0);
+      g_assert_cmpstr (err, ==, "");
+      g_assert_true (g_str_has_prefix (out, usage));
+      g_rmdir (empty);
+    }
+}
+
 static JsonObject *
 member (JsonObject *object,
         const char *name)
@@ -204,6 +228,7 @@ main (int   argc,
   g_test_add_func ("/cli/headless-detection", test_headless_detection);
   g_test_add_func ("/cli/version", test_version_without_display);
   g_test_add_func ("/cli/help", test_help_lists_verbs);
+  g_test_add_func ("/cli/compose-verbs-help", test_compose_verbs_help);
   g_test_add_func ("/cli/unknown-verb", test_unknown_verb_is_usage_error);
   g_test_add_func ("/cli/engine-verbs", test_engine_verbs_load_their_module);
   g_test_add_func ("/cli/blame-json", test_blame_json);
