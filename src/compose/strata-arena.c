@@ -35,7 +35,9 @@ struct _StrataArena
   GArray *string_blocks;  /* of Block */
 };
 
-static GPrivate current_arena;
+/* A thread-local variable rather than a GPrivate: it is read for every
+ * node made. */
+static __thread StrataArena *current_arena;
 
 /* @size (HUGE_BLOCK) zeroed bytes at a @size boundary, or NULL. */
 static gpointer
@@ -142,22 +144,22 @@ strata_arena_free (StrataArena *arena)
 StrataArena *
 strata_arena_enter (StrataArena *arena)
 {
-  StrataArena *previous = g_private_get (&current_arena);
+  StrataArena *previous = current_arena;
 
-  g_private_set (&current_arena, arena);
+  current_arena = arena;
   return previous;
 }
 
 void
 strata_arena_leave (StrataArena *previous)
 {
-  g_private_set (&current_arena, previous);
+  current_arena = previous;
 }
 
 StrataArena *
 _strata_arena_current (void)
 {
-  return g_private_get (&current_arena);
+  return current_arena;
 }
 
 StrataNode *
