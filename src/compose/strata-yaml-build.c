@@ -13,7 +13,7 @@
 #include "strata-yaml-private.h"
 
 /* One open collection. */
-typedef struct
+struct _StrataYamlFrame
 {
   StrataNode     *node;
   char           *anchor;
@@ -34,18 +34,43 @@ typedef struct
   GPtrArray      *merge_sources;
   guint           merge_at;
   gsize           merge_size;
-} Frame;
+};
 
+typedef StrataYamlFrame Frame;
+
+/* Frees what @frame holds; its slot stays for the next collection. */
 static void
-frame_free (Frame *frame)
+frame_clear (Frame *frame)
 {
   g_clear_pointer (&frame->node, strata_node_free);
-  g_free (frame->anchor);
-  g_free (frame->key);
+  g_clear_pointer (&frame->anchor, g_free);
+  g_clear_pointer (&frame->key, g_free);
   g_clear_pointer (&frame->keys, g_hash_table_unref);
   g_clear_pointer (&frame->merge_keys, g_ptr_array_unref);
   g_clear_pointer (&frame->merge_sources, g_ptr_array_unref);
-  g_free (frame);
+}
+
+/* Closes the innermost collection. */
+static void
+pop_frame (StrataYamlBuilder *builder)
+{
+  frame_clear (&builder->frames[--builder->depth]);
+}
+
+/* A zeroed frame for a new collection. */
+static Frame *
+push_frame (StrataYamlBuilder *builder)
+{
+  Frame *frame;
+
+  if (builder->depth == builder->n_allocated)
+    {
+      builder->n_allocated = MAX (16, 2 * builder->n_allocated);
+      builder->frames = g_renew (Frame, builder->frames, builder->n_allocated);
+    }
+  frame = &builder->frames[builder->depth++];
+  memset (frame, 0, sizeof *frame);
+  return frame;
 }
 
 void
@@ -55,7 +80,6 @@ _strata_yaml_builder_init (StrataYamlBuilder *builder,
   gsize length = 0;
 
   builder->layer = layer;
-  builder->stack = g_ptr_array_new_with_free_func ((GDestroyNotify) frame_free);
   builder->anchors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   builder->graveyard = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_node_free);
   strata_layer_get_text (layer, &length);
@@ -67,7 +91,8 @@ void
 _strata_yaml_builder_reset (StrataYamlBuilder *builder)
 {
   g_hash_table_remove_all (builder->anchors);
-  g_ptr_array_set_size (builder->stack, 0);
+  while (builder->depth > 0)
+    pop_frame (builder);
   g_ptr_array_set_size (builder->graveyard, 0);
   g_clear_pointer (&builder->root, strata_node_free);
   g_clear_error (&builder->key_error);
@@ -78,16 +103,15 @@ _strata_yaml_builder_clear (StrataYamlBuilder *builder)
 {
   _strata_yaml_builder_reset (builder);
   g_clear_pointer (&builder->anchors, g_hash_table_unref);
-  g_clear_pointer (&builder->stack, g_ptr_array_unref);
+  g_clear_pointer (&builder->frames, g_free);
+  builder->n_allocated = 0;
   g_clear_pointer (&builder->graveyard, g_ptr_array_unref);
 }
 
 static Frame *
 top_frame (StrataYamlBuilder *builder)
 {
-  if (builder->stack->len == 0)
-    return NULL;
-  return g_ptr_array_index (builder->stack, builder->stack->len - 1);
+  return builder->depth > 0 ? &builder->frames[builder->depth - 1] : NULL;
 }
 
 static gboolean
@@ -132,9 +156,9 @@ key_path (StrataYamlBuilder *builder)
 {
   GString *path = g_string_new (NULL);
 
-  for (guint i = 0; i + 1 < builder->stack->len; i++)
+  for (guint i = 0; i + 1 < builder->depth; i++)
     {
-      Frame *parent = g_ptr_array_index (builder->stack, i);
+      Frame *parent = &builder->frames[i];
 
       if (parent->node->kind == STRATA_NODE_SEQUENCE)
         g_string_append_printf (path, "[%u]", parent->node->children->len);
@@ -493,7 +517,7 @@ open_collection (StrataYamlBuilder  *builder,
                                   : event->data.sequence_start.tag;
   Frame *frame;
 
-  if (builder->stack->len >= STRATA_YAML_MAX_DEPTH)
+  if (builder->depth >= STRATA_YAML_MAX_DEPTH)
     {
       _strata_yaml_set_error (error, STRATA_COMPOSE_ERROR_LIMIT, &pos,
                               "values nested deeper than %d levels", STRATA_YAML_MAX_DEPTH);
@@ -502,13 +526,12 @@ open_collection (StrataYamlBuilder  *builder,
   if (!spend (builder, 1, &pos, error))
     return FALSE;
 
-  frame = g_new0 (Frame, 1);
+  frame = push_frame (builder);
   frame->node = is_map ? strata_node_new_mapping (&pos) : strata_node_new_sequence (&pos);
   if (tag != NULL && !g_str_equal ((const char *) tag, "!"))
     _strata_yaml_set_tag (frame->node, tag);
   frame->anchor = g_strdup ((const char *) anchor);
   frame->size = 1;
-  g_ptr_array_add (builder->stack, frame);
   return TRUE;
 }
 
@@ -528,7 +551,7 @@ close_collection (StrataYamlBuilder *builder,
   size = frame->size;
   height = frame->height + 1;
   register_anchor (builder, frame->anchor, node, size, height);
-  g_ptr_array_set_size (builder->stack, builder->stack->len - 1);
+  pop_frame (builder);
 
   /* (a collection in key position is an error, and kept) */
   return attach (builder, node, size, height, error);
@@ -559,10 +582,11 @@ is_plain_string_key (StrataYamlBuilder  *builder,
     }
 }
 
-/* What read_scalar() and take_key() do for such a key, keeping only its text. */
+/* What read_scalar() and take_key() do for such a key, keeping only its
+ * text: taken from @event (libyaml allocates with malloc, as g_free frees). */
 static gboolean
 read_key (StrataYamlBuilder  *builder,
-          const yaml_event_t *event,
+          yaml_event_t       *event,
           GError            **error)
 {
   StrataPosition pos = _strata_yaml_position (builder->layer, event->start_mark);
@@ -578,13 +602,13 @@ read_key (StrataYamlBuilder  *builder,
   frame->have_key = TRUE;
   frame->key_is_merge = FALSE;
   frame->key_pos = pos;
-  frame->key = g_strndup (text, event->data.scalar.length);
+  frame->key = (char *) g_steal_pointer (&event->data.scalar.value);
   return TRUE;
 }
 
 static gboolean
 read_scalar (StrataYamlBuilder  *builder,
-             const yaml_event_t *event,
+             yaml_event_t       *event,
              GError            **error)
 {
   StrataNode *node;
@@ -624,7 +648,7 @@ read_alias (StrataYamlBuilder  *builder,
                               "unknown anchor '%s' referenced", name);
       return FALSE;
     }
-  if (builder->stack->len + anchor->height > STRATA_YAML_MAX_DEPTH)
+  if (builder->depth + anchor->height > STRATA_YAML_MAX_DEPTH)
     {
       _strata_yaml_set_error (error, STRATA_COMPOSE_ERROR_LIMIT, &pos,
                               "values nested deeper than %d levels once aliases are expanded",
@@ -642,7 +666,7 @@ read_alias (StrataYamlBuilder  *builder,
 
 gboolean
 _strata_yaml_builder_event (StrataYamlBuilder  *builder,
-                            const yaml_event_t *event,
+                            yaml_event_t       *event,
                             GError            **error)
 {
   switch (event->type)

@@ -22,29 +22,40 @@ typedef struct
   guint             height;
 } StrataYamlAnchor;
 
+typedef struct _StrataYamlFrame StrataYamlFrame;
+
 typedef struct
 {
-  StrataLayer *layer;
-  GPtrArray   *stack;       /* of StrataYamlFrame*, the open collections */
-  GHashTable  *anchors;     /* name -> StrataYamlAnchor* */
-  GPtrArray   *graveyard;   /* nodes anchors may point into, freed per document */
-  StrataNode  *root;        /* the finished document, or NULL */
-  gsize        n_nodes;     /* nodes made so far, aliases and merges expanded */
-  gsize        budget;
-  GError      *key_error;   /* the first non-string key, reported at document end */
-  gboolean     anchored;    /* the node being attached has an anchor */
+  StrataLayer     *layer;
+  StrataYamlFrame *frames;      /* the open collections, innermost last */
+  guint            depth;
+  guint            n_allocated;
+  GHashTable      *anchors;     /* name -> StrataYamlAnchor* */
+  GPtrArray       *graveyard;   /* nodes anchors may point into, freed per document */
+  StrataNode      *root;        /* the finished document, or NULL */
+  gsize            n_nodes;     /* nodes made so far, aliases and merges expanded */
+  gsize            budget;
+  GError          *key_error;   /* the first non-string key, reported at document end */
+  gboolean         anchored;    /* the node being attached has an anchor */
 } StrataYamlBuilder;
 
 void     _strata_yaml_builder_init      (StrataYamlBuilder  *builder,
                                          StrataLayer        *layer);
 void     _strata_yaml_builder_clear     (StrataYamlBuilder  *builder);
 void     _strata_yaml_builder_reset     (StrataYamlBuilder  *builder);
+/* May take strings from @event (setting them to NULL); the caller frees
+ * the event. */
 gboolean _strata_yaml_builder_event     (StrataYamlBuilder  *builder,
-                                         const yaml_event_t *event,
+                                         yaml_event_t       *event,
                                          GError            **error);
 
-StrataPosition _strata_yaml_position    (StrataLayer        *layer,
-                                         yaml_mark_t         mark);
+static inline StrataPosition
+_strata_yaml_position (StrataLayer *layer,
+                       yaml_mark_t  mark)
+{
+  return (StrataPosition) { layer, mark.line + 1, mark.column + 1 };
+}
+
 void     _strata_yaml_set_error         (GError            **error,
                                          gint                code,
                                          const StrataPosition *pos,
