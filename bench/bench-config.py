@@ -10,7 +10,8 @@ its peak memory. Prints the ratios the compose model issue asks for:
 compose/strata (goal >= 50), strata/bare parse (goal <= 2.5), strata's peak
 memory / compose's (goal <= 1/3)."""
 import os
-import resource
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -28,37 +29,46 @@ flags = sum((['-f', f] for f in files), [])
 
 
 def run(argv, cwd):
-    """Wall time and peak RSS (KiB) of one run, in a child of its own."""
-    r, w = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(r)
-        os.chdir(cwd)
-        fd = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(fd, 1)
-        os.dup2(fd, 2)
-        start = time.perf_counter()
-        p = subprocess.run(argv)
-        elapsed = time.perf_counter() - start
-        rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        os.write(w, ('%f %d %d' % (elapsed, rss, p.returncode)).encode())
-        os._exit(0)
-    os.close(w)
-    data = os.read(r, 100).decode().split()
-    os.waitpid(pid, 0)
-    if int(data[2]) != 0:
+    """Wall time of one run."""
+    start = time.perf_counter()
+    p = subprocess.run(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    elapsed = time.perf_counter() - start
+    if p.returncode != 0:
         sys.exit('%s failed' % ' '.join(argv))
-    return float(data[0]), int(data[1])
+    return elapsed
+
+
+def peak_memory(argv, cwd):
+    """Peak RSS (KiB) of one run. GNU time forks a small C process, so the
+    figure is the program's own; a child of this Python process would
+    count Python's memory from before the exec."""
+    gnu_time = shutil.which('time') or '/usr/bin/time'
+    if not os.path.exists(gnu_time):
+        sys.exit('install GNU time (apt-get install time) to measure memory')
+    p = subprocess.run([gnu_time, '-f', '%M'] + argv, cwd=cwd, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE, text=True)
+    return int(p.stderr.strip().splitlines()[-1])
 
 
 def measure(name, argv, cwd, runs):
     run(argv, cwd)  # warm the page cache
-    results = [run(argv, cwd) for _ in range(runs)]
-    times = [t for t, _ in results]
-    rss = max(m for _, m in results)
+    times = [run(argv, cwd) for _ in range(runs)]
+    rss = peak_memory(argv, cwd)
     print('%-28s best %8.1f ms  median %8.1f ms  peak %7.1f MiB' %
           (name, min(times) * 1000, statistics.median(times) * 1000, rss / 1024))
     return min(times), rss
+
+
+def instructions(argv, cwd):
+    """Instructions of one run, counted by callgrind (repeatable whatever
+    else the machine does), or None without valgrind."""
+    if shutil.which('valgrind') is None:
+        return None
+    with tempfile.NamedTemporaryFile() as out:
+        p = subprocess.run(['valgrind', '--tool=callgrind', '--callgrind-out-file=' + out.name] + argv,
+                           cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    m = re.search(r'Collected : (\d+)', p.stderr)
+    return int(m.group(1)) if m else None
 
 
 with tempfile.TemporaryDirectory(prefix='strata-bench-') as tmp:
@@ -72,9 +82,16 @@ with tempfile.TemporaryDirectory(prefix='strata-bench-') as tmp:
     t_strata, m_strata = measure('strata config --format json', [strata] + flags + ['config', '--format', 'json'], tmp, 15)
     t_compose, m_compose = measure('docker compose config --format json', [compose] + flags + ['config', '--format', 'json'], tmp, 5)
     t_bare, _ = measure('bare libyaml parse', [bare] + files, tmp, 15)
+    i_strata = instructions([strata] + flags + ['config', '--format', 'json'], tmp)
+    i_bare = instructions([bare] + files, tmp)
+    if i_strata and i_bare:
+        print('%-28s %8.1f M instructions (callgrind)' % ('strata config --format json', i_strata / 1e6))
+        print('%-28s %8.1f M instructions (callgrind)' % ('bare libyaml parse', i_bare / 1e6))
     print()
     print('compose / strata time:   %6.1fx  (goal >= 50x)' % (t_compose / t_strata))
     print('strata / bare parse:     %6.2fx  (goal <= 2.5x)' % (t_strata / t_bare))
+    if i_strata and i_bare:
+        print('  in instructions:       %6.2fx' % (i_strata / i_bare))
     print('strata / compose memory: %6.2f   (goal <= 0.33)' % (m_strata / m_compose))
     if not same:
         sys.exit(1)

@@ -7,35 +7,112 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/mman.h>
 
 #include "strata-arena-private.h"
 #include "strata-node-private.h"
 
-/* Nodes per block (about 240 KiB), and bytes per block of strings. */
-#define NODES_PER_BLOCK 2048
-#define STRING_BLOCK    (256 * 1024)
+/* Blocks start small (a small project needs little) and double up to
+ * 2 MiB, the size of a huge page: those are mapped at a 2 MiB boundary
+ * and offered to the kernel as huge pages, one page fault where 4 KiB
+ * pages took 512. */
+#define FIRST_BLOCK (16 * 1024)
+#define HUGE_BLOCK  (2 * 1024 * 1024)
 /* Longer strings get a block of their own. */
-#define STRING_OWN      (STRING_BLOCK / 8)
+#define STRING_OWN  (16 * 1024)
+
+typedef struct
+{
+  gpointer mem;
+  gsize    size;
+  gsize    used;    /* bytes */
+  gboolean mapped;  /* by huge_block_new() */
+} Block;
 
 struct _StrataArena
 {
-  GPtrArray  *node_blocks;    /* of StrataNode[NODES_PER_BLOCK], zeroed */
-  guint       nodes_used;     /* in the last node block */
-  GPtrArray  *string_blocks;  /* of char[], including own ones */
-  char       *string_next;    /* free room in the last shared block */
-  gsize       string_left;
+  GArray *node_blocks;    /* of Block holding zeroed StrataNodes */
+  GArray *string_blocks;  /* of Block */
 };
 
 static GPrivate current_arena;
+
+/* @size (HUGE_BLOCK) zeroed bytes at a @size boundary, or NULL. */
+static gpointer
+huge_block_new (gsize size)
+{
+  char *mem = mmap (NULL, 2 * size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  gsize head;
+
+  if (mem == MAP_FAILED)
+    return NULL;
+  head = (size - (guintptr) mem % size) % size;
+  if (head > 0)
+    munmap (mem, head);
+  munmap (mem + head + size, size - head);
+#ifdef MADV_HUGEPAGE
+  madvise (mem + head, size, MADV_HUGEPAGE);
+#endif
+  return mem + head;
+}
+
+/* Appends a block twice the size of the last one (up to HUGE_BLOCK) with
+ * room for at least @need bytes. */
+static Block *
+add_block (GArray *blocks,
+           gsize   need,
+           gboolean zeroed)
+{
+  Block block = { NULL, FIRST_BLOCK, 0, FALSE };
+
+  if (blocks->len > 0)
+    block.size = MIN (g_array_index (blocks, Block, blocks->len - 1).size * 2, HUGE_BLOCK);
+  if (block.size == HUGE_BLOCK && need <= HUGE_BLOCK)
+    block.mem = huge_block_new (HUGE_BLOCK);
+  block.mapped = block.mem != NULL;
+  if (block.mem == NULL)
+    {
+      block.size = MAX (block.size, need);
+      block.mem = zeroed ? g_malloc0 (block.size) : g_malloc (block.size);
+    }
+  g_array_append_val (blocks, block);
+  return &g_array_index (blocks, Block, blocks->len - 1);
+}
+
+static void
+block_clear (Block *block)
+{
+  if (block->mapped)
+    munmap (block->mem, block->size);
+  else
+    g_free (block->mem);
+}
+
+/* Room for @size bytes in the last block of @blocks, or a new block. */
+static gpointer
+carve (GArray  *blocks,
+       gsize    size,
+       gboolean zeroed)
+{
+  Block *block = blocks->len > 0 ? &g_array_index (blocks, Block, blocks->len - 1) : NULL;
+  gpointer mem;
+
+  if (block == NULL || block->size - block->used < size)
+    block = add_block (blocks, size, zeroed);
+  mem = (char *) block->mem + block->used;
+  block->used += size;
+  return mem;
+}
 
 StrataArena *
 strata_arena_new (void)
 {
   StrataArena *arena = g_new0 (StrataArena, 1);
 
-  arena->node_blocks = g_ptr_array_new_with_free_func (g_free);
-  arena->string_blocks = g_ptr_array_new_with_free_func (g_free);
-  arena->nodes_used = NODES_PER_BLOCK;
+  arena->node_blocks = g_array_new (FALSE, FALSE, sizeof (Block));
+  arena->string_blocks = g_array_new (FALSE, FALSE, sizeof (Block));
+  g_array_set_clear_func (arena->node_blocks, (GDestroyNotify) block_clear);
+  g_array_set_clear_func (arena->string_blocks, (GDestroyNotify) block_clear);
 
   return arena;
 }
@@ -51,14 +128,14 @@ strata_arena_free (StrataArena *arena)
 
   for (guint b = 0; b < arena->node_blocks->len; b++)
     {
-      StrataNode *nodes = g_ptr_array_index (arena->node_blocks, b);
-      guint n = b + 1 == arena->node_blocks->len ? arena->nodes_used : NODES_PER_BLOCK;
+      Block *block = &g_array_index (arena->node_blocks, Block, b);
+      StrataNode *nodes = block->mem;
 
-      for (guint i = 0; i < n; i++)
+      for (gsize i = 0; i < block->used / sizeof (StrataNode); i++)
         _strata_node_release (&nodes[i]);
     }
-  g_ptr_array_unref (arena->node_blocks);
-  g_ptr_array_unref (arena->string_blocks);
+  g_array_unref (arena->node_blocks);
+  g_array_unref (arena->string_blocks);
   g_free (arena);
 }
 
@@ -86,15 +163,7 @@ _strata_arena_current (void)
 StrataNode *
 _strata_arena_new_node (StrataArena *arena)
 {
-  StrataNode *nodes;
-
-  if (arena->nodes_used == NODES_PER_BLOCK)
-    {
-      g_ptr_array_add (arena->node_blocks, g_new0 (StrataNode, NODES_PER_BLOCK));
-      arena->nodes_used = 0;
-    }
-  nodes = g_ptr_array_index (arena->node_blocks, arena->node_blocks->len - 1);
-  return &nodes[arena->nodes_used++];
+  return carve (arena->node_blocks, sizeof (StrataNode), TRUE);
 }
 
 /* A copy of the @length bytes at @text, NUL-terminated. */
@@ -107,21 +176,14 @@ _strata_arena_strndup (StrataArena *arena,
 
   if (length >= STRING_OWN)
     {
-      copy = g_malloc (length + 1);
-      g_ptr_array_add (arena->string_blocks, copy);
+      Block block = { g_malloc (length + 1), length + 1, length + 1, FALSE };
+
+      /* before the last block, which keeps its room */
+      g_array_insert_val (arena->string_blocks, 0, block);
+      copy = block.mem;
     }
   else
-    {
-      if (length + 1 > arena->string_left)
-        {
-          arena->string_next = g_malloc (STRING_BLOCK);
-          arena->string_left = STRING_BLOCK;
-          g_ptr_array_add (arena->string_blocks, arena->string_next);
-        }
-      copy = arena->string_next;
-      arena->string_next += length + 1;
-      arena->string_left -= length + 1;
-    }
+    copy = carve (arena->string_blocks, length + 1, FALSE);
   memcpy (copy, text, length);
   copy[length] = '\0';
   return copy;

@@ -128,7 +128,17 @@ typedef struct _StrataNode StrataNode;
 
 struct _StrataNode
 {
-  StrataNodeKind     kind;
+  /* What the node is and how it got there (bit-fields: a project has
+   * hundreds of thousands of nodes). style and type are for scalars;
+   * origin is filled in by the merge. */
+  StrataNodeKind     kind   : 8;
+  StrataScalarStyle  style  : 8;
+  StrataValueType    type   : 8;
+  StrataOriginKind   origin : 8;
+
+  /* Output hints, see StrataNodeFlags. */
+  StrataNodeFlags    flags;
+
   StrataPosition     pos;
 
   /* Private: the arena holding the node and its strings, or NULL when they
@@ -146,17 +156,9 @@ struct _StrataNode
 
   /* Scalars */
   char              *text;
-  StrataScalarStyle  style;
-  StrataValueType    type;
 
   /* Mappings and sequences: children in document order (owned). */
   GPtrArray         *children;
-
-  /* Provenance, filled in by the merge. */
-  StrataOriginKind   origin;
-
-  /* Output hints, see StrataNodeFlags (here to leave no padding). */
-  StrataNodeFlags    flags;
 
   GArray            *shadowed;      /* of StrataPosition, or NULL */
   GArray            *interpolated;  /* of StrataPosition (variable definitions), or NULL */
