@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "strata-arena.h"
 #include "strata-compose-error.h"
 #include "strata-yaml.h"
 
@@ -272,6 +273,14 @@ test_parse_errors (void)
                      "x.yml:2:4: invalid UTF-8 byte 0xFF; save the file as UTF-8");
   assert_read_error ("a: \xc3\xa9\xc3\n", STRATA_COMPOSE_ERROR_ENCODING,
                      "x.yml:1:5: invalid UTF-8 byte 0xC3; save the file as UTF-8");
+  /* a bad byte is reported before any mistake the text makes earlier */
+  assert_read_error ("a: 1\na: 2\nb: \xff\n", STRATA_COMPOSE_ERROR_ENCODING,
+                     "x.yml:3:4: invalid UTF-8 byte 0xFF; save the file as UTF-8");
+  assert_read_error ("a: [\n\nb: \xed\xa0\x80\n", STRATA_COMPOSE_ERROR_ENCODING,
+                     "x.yml:3:4: invalid UTF-8 byte 0xED; save the file as UTF-8");
+  /* valid UTF-8 that YAML refuses stays a parse error */
+  assert_read_error ("a: \x01\n", STRATA_COMPOSE_ERROR_PARSE,
+                     "x.yml:1:4: control characters are not allowed");
 }
 
 static void
@@ -339,6 +348,74 @@ test_from_file (void)
   g_assert_error (error, STRATA_COMPOSE_ERROR, STRATA_COMPOSE_ERROR_NOT_FOUND);
 }
 
+static void
+test_layer_lines (void)
+{
+  g_autoptr(StrataLayer) layer = strata_layer_new_take ("/p/x.yml", g_strdup ("a: 1\n\nb: 2\n"), 11,
+                                                       STRATA_LAYER_ROLE_BASE);
+  g_autofree char *first = strata_layer_dup_line (layer, 1);
+  g_autofree char *empty = strata_layer_dup_line (layer, 2);
+  g_autofree char *last = strata_layer_dup_line (layer, 3);
+
+  g_assert_cmpuint (strata_layer_get_n_lines (layer), ==, 3);
+  g_assert_cmpstr (first, ==, "a: 1");
+  g_assert_cmpstr (empty, ==, "");
+  g_assert_cmpstr (last, ==, "b: 2");
+  g_assert_null (strata_layer_dup_line (layer, 4));
+}
+
+typedef struct
+{
+  const char *text;
+  StrataArena *arena;
+  StrataNode *root;
+} ThreadRead;
+
+static gpointer
+read_in_arena (gpointer data)
+{
+  ThreadRead *job = data;
+  StrataArena *previous;
+
+  job->arena = strata_arena_new ();
+  previous = strata_arena_enter (job->arena);
+  job->root = read_ok (job->text);
+  strata_arena_leave (previous);
+  return NULL;
+}
+
+/* How a project reads its files: each on its own thread and in its own
+ * arena, adopted by the project's arena, then mixed into one tree. */
+static void
+test_arenas_of_threads (void)
+{
+  ThreadRead jobs[] = { { "a:\n  x: 1\n" }, { "b:\n  - y\n" } };
+  GThread *threads[G_N_ELEMENTS (jobs)];
+  StrataArena *project = strata_arena_new ();
+  StrataArena *previous = strata_arena_enter (project);
+  StrataNode *a, *b;
+
+  for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
+    threads[i] = g_thread_new ("test-read", read_in_arena, &jobs[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
+    {
+      g_thread_join (threads[i]);
+      strata_arena_adopt (project, jobs[i].arena);
+    }
+
+  /* children cross from one file's arena to the other's, both ways */
+  a = strata_node_steal (jobs[0].root, "a");
+  b = strata_node_steal (jobs[1].root, "b");
+  strata_node_set (jobs[1].root, "a", a);
+  strata_node_set (jobs[0].root, "b", b);
+  strata_node_set_text (at (jobs[1].root, "a.x"), "changed after adoption");
+  g_assert_cmpstr (at (jobs[1].root, "a.x")->text, ==, "changed after adoption");
+  g_assert_cmpstr (at (jobs[0].root, "b.0")->text, ==, "y");
+
+  strata_arena_leave (previous);
+  strata_arena_free (project);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -358,6 +435,8 @@ main (int   argc,
   g_test_add_func ("/yaml/alias-bomb", test_alias_bomb);
   g_test_add_func ("/yaml/deep-nesting", test_deep_nesting);
   g_test_add_func ("/yaml/from-file", test_from_file);
+  g_test_add_func ("/yaml/layer-lines", test_layer_lines);
+  g_test_add_func ("/yaml/arenas-of-threads", test_arenas_of_threads);
 
   return g_test_run ();
 }
