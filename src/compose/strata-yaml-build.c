@@ -34,14 +34,28 @@ struct _StrataYamlFrame
   GPtrArray      *merge_sources;
   guint           merge_at;
   gsize           merge_size;
+
+  /* The finished children, given to the node when it ends (one allocation
+   * for all, where appending them one by one grew the array many times).
+   * The buffer stays with the slot, for the next collection at this depth. */
+  StrataNode    **kids;
+  guint           n_kids;
+  guint           kids_allocated;
+  /* A bit per keys seen (from their first bytes, see key_bit()): most keys
+   * are new, and a clear bit says so without comparing strings. */
+  guint64         key_bits;
 };
 
 typedef StrataYamlFrame Frame;
 
-/* Frees what @frame holds; its slot stays for the next collection. */
+/* Frees what @frame holds; its slot (and children buffer) stays for the
+ * next collection. */
 static void
 frame_clear (Frame *frame)
 {
+  for (guint i = 0; i < frame->n_kids; i++)
+    strata_node_free (frame->kids[i]);
+  frame->n_kids = 0;
   g_clear_pointer (&frame->node, strata_node_free);
   g_clear_pointer (&frame->anchor, g_free);
   g_clear_pointer (&frame->key, g_free);
@@ -62,15 +76,50 @@ static Frame *
 push_frame (StrataYamlBuilder *builder)
 {
   Frame *frame;
+  StrataNode **kids;
+  guint kids_allocated;
 
   if (builder->depth == builder->n_allocated)
     {
-      builder->n_allocated = MAX (16, 2 * builder->n_allocated);
-      builder->frames = g_renew (Frame, builder->frames, builder->n_allocated);
+      guint n = MAX (16, 2 * builder->n_allocated);
+
+      builder->frames = g_renew (Frame, builder->frames, n);
+      memset (builder->frames + builder->n_allocated, 0, (n - builder->n_allocated) * sizeof (Frame));
+      builder->n_allocated = n;
     }
   frame = &builder->frames[builder->depth++];
+  kids = frame->kids;
+  kids_allocated = frame->kids_allocated;
   memset (frame, 0, sizeof *frame);
+  frame->kids = kids;
+  frame->kids_allocated = kids_allocated;
   return frame;
+}
+
+static void
+frame_add_child (Frame      *frame,
+                 StrataNode *node)
+{
+  if (frame->n_kids == frame->kids_allocated)
+    {
+      frame->kids_allocated = MAX (16, 2 * frame->kids_allocated);
+      frame->kids = g_renew (StrataNode *, frame->kids, frame->kids_allocated);
+    }
+  frame->kids[frame->n_kids++] = node;
+}
+
+/* Hands the finished children to the collection's node. */
+static void
+frame_flush_children (Frame *frame)
+{
+  GPtrArray *children = frame->node->children;
+  guint old = children->len;
+
+  if (frame->n_kids == 0)
+    return;
+  g_ptr_array_set_size (children, old + frame->n_kids);
+  memcpy (children->pdata + old, frame->kids, frame->n_kids * sizeof (StrataNode *));
+  frame->n_kids = 0;
 }
 
 void
@@ -103,6 +152,8 @@ _strata_yaml_builder_clear (StrataYamlBuilder *builder)
 {
   _strata_yaml_builder_reset (builder);
   g_clear_pointer (&builder->anchors, g_hash_table_unref);
+  for (guint i = 0; i < builder->n_allocated; i++)
+    g_free (builder->frames[i].kids);
   g_clear_pointer (&builder->frames, g_free);
   builder->n_allocated = 0;
   g_clear_pointer (&builder->graveyard, g_ptr_array_unref);
@@ -161,7 +212,7 @@ key_path (StrataYamlBuilder *builder)
       Frame *parent = &builder->frames[i];
 
       if (parent->node->kind == STRATA_NODE_SEQUENCE)
-        g_string_append_printf (path, "[%u]", parent->node->children->len);
+        g_string_append_printf (path, "[%u]", parent->n_kids);
       else
         g_string_append_printf (path, "%s%s", path->len > 0 ? "." : "",
                                 parent->key ? parent->key : "");
@@ -217,19 +268,31 @@ note_non_string_key (StrataYamlBuilder *builder,
 /* Mappings with more keys than this look duplicates up in a hash table. */
 #define KEYS_HASH_MIN 16
 
+/* From the first three bytes: no strlen() per key. */
+static guint64
+key_bit (const char *key)
+{
+  guint h = (guchar) key[0];
+
+  if (key[0] != '\0' && key[1] != '\0')
+    h = h * 31 + (guchar) key[1] + ((guchar) key[2] << 3);
+  return G_GUINT64_CONSTANT (1) << (h % 64);
+}
+
 static void
 keys_add (Frame      *frame,
           const char *key,
           guint       line)
 {
-  if (frame->keys == NULL && frame->node->children->len + (frame->merge_keys ? frame->merge_keys->len : 0) < KEYS_HASH_MIN)
+  frame->key_bits |= key_bit (key);
+  if (frame->keys == NULL && frame->n_kids + (frame->merge_keys ? frame->merge_keys->len : 0) < KEYS_HASH_MIN)
     return;
   if (frame->keys == NULL)
     {
       frame->keys = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; i < frame->node->children->len; i++)
+      for (guint i = 0; i < frame->n_kids; i++)
         {
-          StrataNode *child = g_ptr_array_index (frame->node->children, i);
+          StrataNode *child = frame->kids[i];
           g_hash_table_insert (frame->keys, child->key, GUINT_TO_POINTER (child->key_pos.line));
         }
       for (guint i = 0; frame->merge_keys != NULL && i < frame->merge_keys->len; i++)
@@ -250,6 +313,8 @@ keys_find (Frame      *frame,
 {
   gpointer value;
 
+  if ((frame->key_bits & key_bit (key)) == 0)
+    return FALSE;
   if (frame->keys != NULL)
     {
       if (!g_hash_table_lookup_extended (frame->keys, key, NULL, &value))
@@ -257,9 +322,9 @@ keys_find (Frame      *frame,
       *line = GPOINTER_TO_UINT (value);
       return TRUE;
     }
-  for (guint i = 0; i < frame->node->children->len; i++)
+  for (guint i = 0; i < frame->n_kids; i++)
     {
-      StrataNode *child = g_ptr_array_index (frame->node->children, i);
+      StrataNode *child = frame->kids[i];
 
       if (strcmp (child->key, key) == 0)
         return (*line = child->key_pos.line, TRUE);
@@ -376,7 +441,7 @@ take_merge_source (Frame       *frame,
   if (frame->merge_sources == NULL)
     {
       frame->merge_sources = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_node_free);
-      frame->merge_at = frame->node->children->len;
+      frame->merge_at = frame->n_kids;
     }
   g_ptr_array_add (frame->merge_sources, node);
   frame->merge_size += size;
@@ -405,7 +470,7 @@ attach (StrataYamlBuilder *builder,
 
   if (frame->node->kind == STRATA_NODE_SEQUENCE)
     {
-      strata_node_append (frame->node, node);
+      frame_add_child (frame, node);
       return TRUE;
     }
 
@@ -422,7 +487,7 @@ attach (StrataYamlBuilder *builder,
   strata_node_set_key (node, frame->key);
   g_clear_pointer (&frame->key, g_free);
   node->key_pos = frame->key_pos;
-  strata_node_append (frame->node, node);
+  frame_add_child (frame, node);
   keys_add (frame, node->key, node->key_pos.line);
   return TRUE;
 }
@@ -544,6 +609,7 @@ close_collection (StrataYamlBuilder *builder,
   gsize size;
   guint height;
 
+  frame_flush_children (frame);
   if (frame->node->kind == STRATA_NODE_MAPPING && !apply_merges (builder, frame, error))
     return FALSE;
 
