@@ -448,6 +448,9 @@ strata_yaml_resolve_plain (const char *text)
     return STRATA_VALUE_STRING;
   if (is_small_decimal (text, length))
     return STRATA_VALUE_INT;
+  /* "30s", "8080/tcp": a byte no number or date holds */
+  if (strspn (text, "0123456789abcdefABCDEF_+-.,:xXoOtTzZ ") < length)
+    return STRATA_VALUE_STRING;
 
   if (parse_stamp (text, &st))
     return STRATA_VALUE_TIMESTAMP;
