@@ -9,10 +9,12 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "strata-arena.h"
 #include "strata-compose-error.h"
+#include "strata-project.h"
 #include "strata-yaml.h"
 
 static StrataLayer *
@@ -416,6 +418,77 @@ test_arenas_of_threads (void)
   strata_arena_free (project);
 }
 
+static StrataProject *
+load_files (const char  *dir,
+            const char **names,
+            GError     **error)
+{
+  g_autoptr(StrataLoadOptions) options = strata_load_options_new ();
+  const char *envp[] = { "PATH=/usr/bin:/bin", NULL };
+
+  options->cwd = g_strdup (dir);
+  options->environment = g_strdupv ((char **) envp);
+  for (guint i = 0; names[i] != NULL; i++)
+    g_ptr_array_add (options->files, g_strdup (names[i]));
+  return strata_project_load (options, NULL, error);
+}
+
+/* A project's files are read on several threads: the layers keep the
+ * order of the files, and the error is the first file's in that order. */
+static void
+test_project_files (void)
+{
+  static const struct { const char *name, *text; } files[] = {
+    { "a.yaml", "services:\n  web:\n    image: a\n" },
+    { "b.yaml", "services:\n  web:\n    image: b\n" },
+    { "c.yaml", "services:\n  db:\n    image: c\n" },
+    { "dup.yaml", "a: 1\na: 2\n" },
+    { "bad.yaml", "a: [\n" },
+  };
+  g_autofree char *dir = g_dir_make_tmp ("strata-yaml-XXXXXX", NULL);
+  const char *good[] = { "a.yaml", "b.yaml", "c.yaml", NULL };
+  const char *dup_first[] = { "a.yaml", "dup.yaml", "bad.yaml", NULL };
+  const char *bad_first[] = { "a.yaml", "bad.yaml", "dup.yaml", NULL };
+  g_autoptr(StrataProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  const StrataNode *web;
+  GPtrArray *layers;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i].name, NULL);
+
+      g_assert_true (g_file_set_contents (path, files[i].text, -1, NULL));
+    }
+
+  project = load_files (dir, good, &error);
+  g_assert_no_error (error);
+  layers = strata_project_get_layers (project);
+  g_assert_cmpuint (layers->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpstr (strata_layer_get_basename (g_ptr_array_index (layers, i)), ==, good[i]);
+  web = strata_node_lookup (strata_node_lookup (strata_project_get_merged (project), "services"), "web");
+  g_assert_cmpstr (strata_node_lookup_text (web, "image"), ==, "b");
+  g_assert_cmpstr (strata_layer_get_basename (strata_node_lookup (web, "image")->pos.layer), ==, "b.yaml");
+
+  g_clear_object (&project);
+  project = load_files (dir, dup_first, &error);
+  g_assert_error (error, STRATA_COMPOSE_ERROR, STRATA_COMPOSE_ERROR_DUPLICATE_KEY);
+  g_assert_true (g_str_has_prefix (error->message, "dup.yaml:2:1: "));
+  g_clear_error (&error);
+  project = load_files (dir, bad_first, &error);
+  g_assert_error (error, STRATA_COMPOSE_ERROR, STRATA_COMPOSE_ERROR_PARSE);
+  g_assert_true (g_str_has_prefix (error->message, "bad.yaml:"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i].name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -437,6 +510,7 @@ main (int   argc,
   g_test_add_func ("/yaml/from-file", test_from_file);
   g_test_add_func ("/yaml/layer-lines", test_layer_lines);
   g_test_add_func ("/yaml/arenas-of-threads", test_arenas_of_threads);
+  g_test_add_func ("/yaml/project-files", test_project_files);
 
   return g_test_run ();
 }
