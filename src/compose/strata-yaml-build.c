@@ -12,115 +12,7 @@
 #include "strata-yaml.h"
 #include "strata-yaml-private.h"
 
-/* One open collection. */
-struct _StrataYamlFrame
-{
-  StrataNode     *node;
-  char           *anchor;
-  gsize           size;           /* nodes in the subtree, itself included */
-  guint           height;         /* of the tallest child */
-
-  /* Mappings: the key read last, waiting for its value. */
-  gboolean        have_key;
-  gboolean        key_is_merge;
-  char           *key;
-  StrataPosition  key_pos;
-  /* The keys seen, for duplicates: the children's keys and merge_keys,
-   * scanned while few, then also in @keys (borrowed strings -> line). */
-  GHashTable     *keys;
-  GPtrArray      *merge_keys;     /* StrataNode: the "<<" keys (owned) */
-
-  /* "<<" values, merged when the mapping ends. */
-  GPtrArray      *merge_sources;
-  guint           merge_at;
-  gsize           merge_size;
-
-  /* The finished children, given to the node when it ends (one allocation
-   * for all, where appending them one by one grew the array many times).
-   * The buffer stays with the slot, for the next collection at this depth. */
-  StrataNode    **kids;
-  guint           n_kids;
-  guint           kids_allocated;
-  /* A bit per keys seen (from their first bytes, see key_bit()): most keys
-   * are new, and a clear bit says so without comparing strings. */
-  guint64         key_bits;
-};
-
 typedef StrataYamlFrame Frame;
-
-/* Frees what @frame holds; its slot (and children buffer) stays for the
- * next collection. */
-static void
-frame_clear (Frame *frame)
-{
-  for (guint i = 0; i < frame->n_kids; i++)
-    strata_node_free (frame->kids[i]);
-  frame->n_kids = 0;
-  g_clear_pointer (&frame->node, strata_node_free);
-  g_clear_pointer (&frame->anchor, g_free);
-  g_clear_pointer (&frame->key, g_free);
-  g_clear_pointer (&frame->keys, g_hash_table_unref);
-  g_clear_pointer (&frame->merge_keys, g_ptr_array_unref);
-  g_clear_pointer (&frame->merge_sources, g_ptr_array_unref);
-}
-
-/* Closes the innermost collection. */
-static void
-pop_frame (StrataYamlBuilder *builder)
-{
-  frame_clear (&builder->frames[--builder->depth]);
-}
-
-/* A zeroed frame for a new collection. */
-static Frame *
-push_frame (StrataYamlBuilder *builder)
-{
-  Frame *frame;
-  StrataNode **kids;
-  guint kids_allocated;
-
-  if (builder->depth == builder->n_allocated)
-    {
-      guint n = MAX (16, 2 * builder->n_allocated);
-
-      builder->frames = g_renew (Frame, builder->frames, n);
-      memset (builder->frames + builder->n_allocated, 0, (n - builder->n_allocated) * sizeof (Frame));
-      builder->n_allocated = n;
-    }
-  frame = &builder->frames[builder->depth++];
-  kids = frame->kids;
-  kids_allocated = frame->kids_allocated;
-  memset (frame, 0, sizeof *frame);
-  frame->kids = kids;
-  frame->kids_allocated = kids_allocated;
-  return frame;
-}
-
-static void
-frame_add_child (Frame      *frame,
-                 StrataNode *node)
-{
-  if (frame->n_kids == frame->kids_allocated)
-    {
-      frame->kids_allocated = MAX (16, 2 * frame->kids_allocated);
-      frame->kids = g_renew (StrataNode *, frame->kids, frame->kids_allocated);
-    }
-  frame->kids[frame->n_kids++] = node;
-}
-
-/* Hands the finished children to the collection's node. */
-static void
-frame_flush_children (Frame *frame)
-{
-  GPtrArray *children = frame->node->children;
-  guint old = children->len;
-
-  if (frame->n_kids == 0)
-    return;
-  g_ptr_array_set_size (children, old + frame->n_kids);
-  memcpy (children->pdata + old, frame->kids, frame->n_kids * sizeof (StrataNode *));
-  frame->n_kids = 0;
-}
 
 void
 _strata_yaml_builder_init (StrataYamlBuilder *builder,
@@ -141,7 +33,7 @@ _strata_yaml_builder_reset (StrataYamlBuilder *builder)
 {
   g_hash_table_remove_all (builder->anchors);
   while (builder->depth > 0)
-    pop_frame (builder);
+    _strata_yaml_builder_pop (builder);
   g_ptr_array_set_size (builder->graveyard, 0);
   g_clear_pointer (&builder->root, strata_node_free);
   g_clear_error (&builder->key_error);
@@ -265,99 +157,6 @@ note_non_string_key (StrataYamlBuilder *builder,
                             "Non-string key in %s: %s", path, what);
 }
 
-/* Mappings with more keys than this look duplicates up in a hash table. */
-#define KEYS_HASH_MIN 16
-
-/* From the first three bytes: no strlen() per key. */
-static guint64
-key_bit (const char *key)
-{
-  guint h = (guchar) key[0];
-
-  if (key[0] != '\0' && key[1] != '\0')
-    h = h * 31 + (guchar) key[1] + ((guchar) key[2] << 3);
-  return G_GUINT64_CONSTANT (1) << (h % 64);
-}
-
-static void
-keys_add (Frame      *frame,
-          const char *key,
-          guint       line)
-{
-  frame->key_bits |= key_bit (key);
-  if (frame->keys == NULL && frame->n_kids + (frame->merge_keys ? frame->merge_keys->len : 0) < KEYS_HASH_MIN)
-    return;
-  if (frame->keys == NULL)
-    {
-      frame->keys = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; i < frame->n_kids; i++)
-        {
-          StrataNode *child = frame->kids[i];
-          g_hash_table_insert (frame->keys, child->key, GUINT_TO_POINTER (child->key_pos.line));
-        }
-      for (guint i = 0; frame->merge_keys != NULL && i < frame->merge_keys->len; i++)
-        {
-          StrataNode *merge_key = g_ptr_array_index (frame->merge_keys, i);
-          g_hash_table_insert (frame->keys, merge_key->text, GUINT_TO_POINTER (merge_key->pos.line));
-        }
-    }
-  else
-    g_hash_table_insert (frame->keys, (gpointer) key, GUINT_TO_POINTER (line));
-}
-
-/* Whether @key was a key of @frame already, and on which line. */
-static gboolean
-keys_find (Frame      *frame,
-           const char *key,
-           guint      *line)
-{
-  gpointer value;
-
-  if ((frame->key_bits & key_bit (key)) == 0)
-    return FALSE;
-  if (frame->keys != NULL)
-    {
-      if (!g_hash_table_lookup_extended (frame->keys, key, NULL, &value))
-        return FALSE;
-      *line = GPOINTER_TO_UINT (value);
-      return TRUE;
-    }
-  for (guint i = 0; i < frame->n_kids; i++)
-    {
-      StrataNode *child = frame->kids[i];
-
-      if (strcmp (child->key, key) == 0)
-        return (*line = child->key_pos.line, TRUE);
-    }
-  for (guint i = 0; frame->merge_keys != NULL && i < frame->merge_keys->len; i++)
-    {
-      StrataNode *merge_key = g_ptr_array_index (frame->merge_keys, i);
-
-      if (strcmp (merge_key->text, key) == 0)
-        return (*line = merge_key->pos.line, TRUE);
-    }
-  return FALSE;
-}
-
-/* FALSE, with the error, if the mapping already has the key @text. */
-static gboolean
-check_new_key (Frame                *frame,
-               const char           *text,
-               const StrataPosition *pos,
-               GError              **error)
-{
-  g_autofree char *quoted = NULL;
-  guint line;
-
-  if (!keys_find (frame, text, &line))
-    return TRUE;
-  quoted = _strata_yaml_quote (text);
-  _strata_yaml_set_error (error, STRATA_COMPOSE_ERROR_DUPLICATE_KEY, pos,
-                          "mapping key %s already defined at line %u",
-                          quoted, line);
-  return FALSE;
-}
-
 /* A finished node in key position. Takes @node. */
 static gboolean
 take_key (StrataYamlBuilder *builder,
@@ -377,7 +176,7 @@ take_key (StrataYamlBuilder *builder,
       return FALSE;
     }
 
-  if (!check_new_key (frame, node->text, &node->pos, error))
+  if (!_strata_yaml_frame_check_key (frame, node->text, &node->pos, error))
     {
       if (!builder->anchored)
         strata_node_free (node);
@@ -401,7 +200,7 @@ take_key (StrataYamlBuilder *builder,
       if (frame->merge_keys == NULL)
         frame->merge_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_node_free);
       g_ptr_array_add (frame->merge_keys, merge_key);
-      keys_add (frame, merge_key->text, merge_key->pos.line);
+      _strata_yaml_frame_add_key (frame, merge_key->text, merge_key->pos.line);
       frame->key = g_strdup (merge_key->text);
     }
   else if (builder->anchored)
@@ -470,7 +269,7 @@ attach (StrataYamlBuilder *builder,
 
   if (frame->node->kind == STRATA_NODE_SEQUENCE)
     {
-      frame_add_child (frame, node);
+      _strata_yaml_frame_add_child (frame, node);
       return TRUE;
     }
 
@@ -487,8 +286,8 @@ attach (StrataYamlBuilder *builder,
   strata_node_set_key (node, frame->key);
   g_clear_pointer (&frame->key, g_free);
   node->key_pos = frame->key_pos;
-  frame_add_child (frame, node);
-  keys_add (frame, node->key, node->key_pos.line);
+  _strata_yaml_frame_add_child (frame, node);
+  _strata_yaml_frame_add_key (frame, node->key, node->key_pos.line);
   return TRUE;
 }
 
@@ -591,7 +390,7 @@ open_collection (StrataYamlBuilder  *builder,
   if (!spend (builder, 1, &pos, error))
     return FALSE;
 
-  frame = push_frame (builder);
+  frame = _strata_yaml_builder_push (builder);
   frame->node = is_map ? strata_node_new_mapping (&pos) : strata_node_new_sequence (&pos);
   if (tag != NULL && !g_str_equal ((const char *) tag, "!"))
     _strata_yaml_set_tag (frame->node, tag);
@@ -609,7 +408,7 @@ close_collection (StrataYamlBuilder *builder,
   gsize size;
   guint height;
 
-  frame_flush_children (frame);
+  _strata_yaml_frame_flush_children (frame);
   if (frame->node->kind == STRATA_NODE_MAPPING && !apply_merges (builder, frame, error))
     return FALSE;
 
@@ -617,7 +416,7 @@ close_collection (StrataYamlBuilder *builder,
   size = frame->size;
   height = frame->height + 1;
   register_anchor (builder, frame->anchor, node, size, height);
-  pop_frame (builder);
+  _strata_yaml_builder_pop (builder);
 
   /* (a collection in key position is an error, and kept) */
   return attach (builder, node, size, height, error);
@@ -663,7 +462,7 @@ read_key (StrataYamlBuilder  *builder,
     return FALSE;
   frame->size += 1;
   frame->height = MAX (frame->height, 1);
-  if (!check_new_key (frame, text, &pos, error))
+  if (!_strata_yaml_frame_check_key (frame, text, &pos, error))
     return FALSE;
   frame->have_key = TRUE;
   frame->key_is_merge = FALSE;
