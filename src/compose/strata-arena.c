@@ -141,6 +141,40 @@ strata_arena_free (StrataArena *arena)
   g_free (arena);
 }
 
+/* Moves the blocks of @from into @to, before @to's last one (the block
+ * it carves from keeps its room). */
+static void
+move_blocks (GArray *to,
+             GArray *from)
+{
+  guint at = to->len > 0 ? to->len - 1 : 0;
+
+  g_array_insert_vals (to, at, from->data, from->len);
+  g_array_set_clear_func (from, NULL);
+  g_array_set_size (from, 0);
+}
+
+void
+strata_arena_adopt (StrataArena *arena,
+                    StrataArena *other)
+{
+  g_return_if_fail (arena != NULL && arena != other);
+
+  if (other == NULL)
+    return;
+  for (guint b = 0; b < other->node_blocks->len; b++)
+    {
+      Block *block = &g_array_index (other->node_blocks, Block, b);
+      StrataNode *nodes = block->mem;
+
+      for (gsize i = 0; i < block->used / sizeof (StrataNode); i++)
+        nodes[i].arena = arena;
+    }
+  move_blocks (arena->node_blocks, other->node_blocks);
+  move_blocks (arena->string_blocks, other->string_blocks);
+  strata_arena_free (other);
+}
+
 StrataArena *
 strata_arena_enter (StrataArena *arena)
 {

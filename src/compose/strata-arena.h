@@ -31,6 +31,13 @@ void         strata_arena_free  (StrataArena *arena);
 StrataArena *strata_arena_enter (StrataArena *arena);
 void         strata_arena_leave (StrataArena *previous);
 
+/* Moves every node and string of @other into @arena, which frees them with
+ * its own, and frees @other. For trees made on other threads (each in its
+ * own arena) and then put together: one arena frees them all, wherever
+ * their nodes ended up. Neither arena may be in use on another thread. */
+void         strata_arena_adopt (StrataArena *arena,
+                                 StrataArena *other);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrataArena, strata_arena_free)
 
 G_END_DECLS

@@ -18,27 +18,59 @@ struct _StrataLayer
   char            *text;
   gsize            length;
   StrataLayerRole  role;
-  GArray          *line_starts;  /* of gsize, offset of each line */
+  /* of gsize, offset of each line: made on first use (loading a project
+   * needs none), see line_starts() */
+  GArray          *line_starts;
 };
 
 static GArray *
 index_lines (const char *text,
              gsize       length)
 {
-  GArray *starts = g_array_new (FALSE, FALSE, sizeof (gsize));
-  gsize zero = 0;
+  GArray *starts = g_array_sized_new (FALSE, FALSE, sizeof (gsize), length / 32 + 1);
+  const char *end = text + length;
+  gsize start = 0;
 
-  g_array_append_val (starts, zero);
-  for (gsize i = 0; i < length; i++)
+  g_array_append_val (starts, start);
+  for (const char *p = text; (p = memchr (p, '\n', end - p)) != NULL && ++p < end;)
     {
-      if (text[i] == '\n' && i + 1 < length)
-        {
-          gsize next = i + 1;
-          g_array_append_val (starts, next);
-        }
+      start = p - text;
+      g_array_append_val (starts, start);
     }
 
   return starts;
+}
+
+/* The line index, made once even when threads ask at the same time. */
+static GArray *
+line_starts (StrataLayer *layer)
+{
+  if (g_once_init_enter (&layer->line_starts))
+    g_once_init_leave (&layer->line_starts, index_lines (layer->text, layer->length));
+  return layer->line_starts;
+}
+
+/* A layer keeping @text, which is @length bytes, NUL-terminated there and
+ * allocated with g_malloc(). */
+StrataLayer *
+strata_layer_new_take (const char      *path,
+                       char            *text,
+                       gsize            length,
+                       StrataLayerRole  role)
+{
+  StrataLayer *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (text != NULL && text[length] == '\0', NULL);
+
+  self = g_atomic_rc_box_new0 (StrataLayer);
+  self->path = g_strdup (path);
+  self->basename = g_path_get_basename (path);
+  self->text = text;
+  self->length = length;
+  self->role = role;
+
+  return self;
 }
 
 StrataLayer *
@@ -47,23 +79,16 @@ strata_layer_new (const char      *path,
                   gsize            length,
                   StrataLayerRole  role)
 {
-  StrataLayer *self;
+  char *copy;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (text != NULL || length == 0, NULL);
 
-  self = g_atomic_rc_box_new0 (StrataLayer);
-  self->path = g_strdup (path);
-  self->basename = g_path_get_basename (path);
-  self->text = g_malloc (length + 1);
+  copy = g_malloc (length + 1);
   if (length > 0)
-    memcpy (self->text, text, length);
-  self->text[length] = '\0';
-  self->length = length;
-  self->role = role;
-  self->line_starts = index_lines (self->text, length);
-
-  return self;
+    memcpy (copy, text, length);
+  copy[length] = '\0';
+  return strata_layer_new_take (path, copy, length, role);
 }
 
 /* Reads @path into a new layer. A missing file is
@@ -89,7 +114,7 @@ strata_layer_new_from_file (const char       *path,
       return NULL;
     }
 
-  return strata_layer_new (path, contents, length, role);
+  return strata_layer_new_take (path, g_steal_pointer (&contents), length, role);
 }
 
 StrataLayer *
@@ -104,7 +129,7 @@ strata_layer_clear (StrataLayer *self)
   g_free (self->path);
   g_free (self->basename);
   g_free (self->text);
-  g_array_unref (self->line_starts);
+  g_clear_pointer (&self->line_starts, g_array_unref);
 }
 
 void
@@ -143,7 +168,7 @@ strata_layer_get_role (StrataLayer *layer)
 guint
 strata_layer_get_n_lines (StrataLayer *layer)
 {
-  return layer->line_starts->len;
+  return line_starts (layer)->len;
 }
 
 /* Returns line @line (1-based) without its newline, or NULL. */
@@ -151,13 +176,14 @@ char *
 strata_layer_dup_line (StrataLayer *layer,
                        guint        line)
 {
+  GArray *starts = line_starts (layer);
   gsize start;
   const char *end;
 
-  if (line == 0 || line > layer->line_starts->len)
+  if (line == 0 || line > starts->len)
     return NULL;
 
-  start = g_array_index (layer->line_starts, gsize, line - 1);
+  start = g_array_index (starts, gsize, line - 1);
   end = memchr (layer->text + start, '\n', layer->length - start);
   if (end == NULL)
     end = layer->text + layer->length;

@@ -28,6 +28,11 @@ StrataLayer     *strata_layer_new           (const char      *path,
                                              const char      *text,
                                              gsize            length,
                                              StrataLayerRole  role);
+/* The same, keeping @text (g_malloc'd, NUL at @length) instead of a copy. */
+StrataLayer     *strata_layer_new_take      (const char      *path,
+                                             char            *text,
+                                             gsize            length,
+                                             StrataLayerRole  role);
 StrataLayer     *strata_layer_new_from_file (const char      *path,
                                              StrataLayerRole  role,
                                              GError         **error);

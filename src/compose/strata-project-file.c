@@ -40,7 +40,7 @@ _strata_project_read_layer (const char      *path,
                    "%s", local_error->message);
       return NULL;
     }
-  return strata_layer_new (path, text, length, role);
+  return strata_layer_new_take (path, g_steal_pointer (&text), length, role);
 }
 
 /* The `version:` compose ignores, with its warning. */

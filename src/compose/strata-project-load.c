@@ -89,7 +89,106 @@ choose_name (StrataDiscovery         *discovery,
   return name;
 }
 
-/* Each file as a GPtrArray of its documents, in @files. */
+/* One compose file to read and parse, and what came of it. */
+typedef struct
+{
+  const char      *path;
+  StrataLayerRole  role;
+  StrataArena     *arena;      /* where its nodes are made */
+  StrataLayer     *layer;
+  GPtrArray       *documents;
+  GError          *error;
+} ReadJob;
+
+/* The files of a project are independent until they are merged: threads
+ * take the next file to read until none is left. */
+typedef struct
+{
+  ReadJob      *jobs;
+  guint         n_jobs;
+  gint          next;          /* atomic: the next job to take */
+  const char   *stdin_text;
+  GCancellable *cancellable;
+} ReadQueue;
+
+/* Reads and parses one file in an arena of its own: whichever thread runs
+ * it, the arena it had entered (the project's, on the loading thread) is
+ * left as it was. */
+static void
+read_job (ReadQueue *queue,
+          ReadJob   *job)
+{
+  StrataArena *previous;
+
+  if (g_cancellable_set_error_if_cancelled (queue->cancellable, &job->error))
+    return;
+  job->arena = strata_arena_new ();
+  previous = strata_arena_enter (job->arena);
+  job->layer = _strata_project_read_layer (job->path, queue->stdin_text, job->role, &job->error);
+  if (job->layer != NULL)
+    job->documents = strata_yaml_read_documents (job->layer, &job->error);
+  strata_arena_leave (previous);
+}
+
+static gpointer
+read_worker (gpointer data)
+{
+  ReadQueue *queue = data;
+  guint i;
+
+  while ((i = (guint) g_atomic_int_add (&queue->next, 1)) < queue->n_jobs)
+    read_job (queue, &queue->jobs[i]);
+  return NULL;
+}
+
+/* Runs the queue on this thread and up to one more thread per processor
+ * (fewer if threads cannot be made), and waits for them. */
+static void
+read_in_parallel (ReadQueue *queue)
+{
+  guint n_threads = MIN (queue->n_jobs, (guint) g_get_num_processors ());
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+
+  for (guint i = 1; i < n_threads; i++)
+    {
+      GThread *thread = g_thread_try_new ("strata-read", read_worker, queue, NULL);
+
+      if (thread != NULL)
+        g_ptr_array_add (threads, thread);
+    }
+  read_worker (queue);
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
+}
+
+/* Takes a job's documents into @files and its layer into the project;
+ * FALSE (with the error) for a file that could not be read. */
+static gboolean
+take_job (StrataProjectData  *data,
+          ReadJob            *job,
+          GPtrArray          *files,
+          GError            **error)
+{
+  if (job->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&job->error));
+      return FALSE;
+    }
+  g_ptr_array_add (files, g_steal_pointer (&job->documents));
+  g_ptr_array_add (data->layers, g_steal_pointer (&job->layer));
+  return TRUE;
+}
+
+static void
+read_job_clear (ReadJob *job)
+{
+  g_clear_pointer (&job->documents, g_ptr_array_unref);
+  g_clear_pointer (&job->layer, strata_layer_unref);
+  g_clear_error (&job->error);
+}
+
+/* Each file as a GPtrArray of its documents, in @files; the first error in
+ * file order, as if they were read one after another. */
 static gboolean
 read_all (StrataProjectData       *data,
           const StrataLoadOptions *options,
@@ -98,22 +197,27 @@ read_all (StrataProjectData       *data,
           GCancellable            *cancellable,
           GError                 **error)
 {
-  for (guint i = 0; i < discovery->config_files->len; i++)
-    {
-      const char *path = g_ptr_array_index (discovery->config_files, i);
-      StrataLayerRole role = i == 0 ? STRATA_LAYER_ROLE_BASE : STRATA_LAYER_ROLE_OVERRIDE;
-      g_autoptr(StrataLayer) layer = NULL;
-      GPtrArray *documents;
+  guint n_files = discovery->config_files->len;
+  g_autofree ReadJob *jobs = g_new0 (ReadJob, n_files);
+  ReadQueue queue = { jobs, n_files, 0, options->stdin_text, cancellable };
+  gboolean ok = TRUE;
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      layer = _strata_project_read_layer (path, options->stdin_text, role, error);
-      if (layer == NULL || (documents = strata_yaml_read_documents (layer, error)) == NULL)
-        return FALSE;
-      g_ptr_array_add (files, documents);
-      g_ptr_array_add (data->layers, g_steal_pointer (&layer));
+  for (guint i = 0; i < n_files; i++)
+    {
+      jobs[i].path = g_ptr_array_index (discovery->config_files, i);
+      jobs[i].role = i == 0 ? STRATA_LAYER_ROLE_BASE : STRATA_LAYER_ROLE_OVERRIDE;
     }
-  return TRUE;
+  read_in_parallel (&queue);
+  /* The project's arena takes every file's nodes (also those of files
+   * after a bad one, freed with the project). */
+  for (guint i = 0; i < n_files; i++)
+    {
+      if (jobs[i].arena != NULL)
+        strata_arena_adopt (data->arena, g_steal_pointer (&jobs[i].arena));
+      ok = ok && take_job (data, &jobs[i], files, error);
+      read_job_clear (&jobs[i]);
+    }
+  return ok;
 }
 
 /* compose refuses a project whose files hold nothing at all. */

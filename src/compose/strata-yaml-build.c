@@ -12,41 +12,7 @@
 #include "strata-yaml.h"
 #include "strata-yaml-private.h"
 
-/* One open collection. */
-typedef struct
-{
-  StrataNode     *node;
-  char           *anchor;
-  gsize           size;           /* nodes in the subtree, itself included */
-  guint           height;         /* of the tallest child */
-
-  /* Mappings: the key read last, waiting for its value. */
-  gboolean        have_key;
-  gboolean        key_is_merge;
-  char           *key;
-  StrataPosition  key_pos;
-  /* The keys seen, for duplicates: the children's keys and merge_keys,
-   * scanned while few, then also in @keys (borrowed strings -> line). */
-  GHashTable     *keys;
-  GPtrArray      *merge_keys;     /* StrataNode: the "<<" keys (owned) */
-
-  /* "<<" values, merged when the mapping ends. */
-  GPtrArray      *merge_sources;
-  guint           merge_at;
-  gsize           merge_size;
-} Frame;
-
-static void
-frame_free (Frame *frame)
-{
-  g_clear_pointer (&frame->node, strata_node_free);
-  g_free (frame->anchor);
-  g_free (frame->key);
-  g_clear_pointer (&frame->keys, g_hash_table_unref);
-  g_clear_pointer (&frame->merge_keys, g_ptr_array_unref);
-  g_clear_pointer (&frame->merge_sources, g_ptr_array_unref);
-  g_free (frame);
-}
+typedef StrataYamlFrame Frame;
 
 void
 _strata_yaml_builder_init (StrataYamlBuilder *builder,
@@ -55,7 +21,6 @@ _strata_yaml_builder_init (StrataYamlBuilder *builder,
   gsize length = 0;
 
   builder->layer = layer;
-  builder->stack = g_ptr_array_new_with_free_func ((GDestroyNotify) frame_free);
   builder->anchors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   builder->graveyard = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_node_free);
   strata_layer_get_text (layer, &length);
@@ -67,7 +32,8 @@ void
 _strata_yaml_builder_reset (StrataYamlBuilder *builder)
 {
   g_hash_table_remove_all (builder->anchors);
-  g_ptr_array_set_size (builder->stack, 0);
+  while (builder->depth > 0)
+    _strata_yaml_builder_pop (builder);
   g_ptr_array_set_size (builder->graveyard, 0);
   g_clear_pointer (&builder->root, strata_node_free);
   g_clear_error (&builder->key_error);
@@ -78,16 +44,17 @@ _strata_yaml_builder_clear (StrataYamlBuilder *builder)
 {
   _strata_yaml_builder_reset (builder);
   g_clear_pointer (&builder->anchors, g_hash_table_unref);
-  g_clear_pointer (&builder->stack, g_ptr_array_unref);
+  for (guint i = 0; i < builder->n_allocated; i++)
+    g_free (builder->frames[i].kids);
+  g_clear_pointer (&builder->frames, g_free);
+  builder->n_allocated = 0;
   g_clear_pointer (&builder->graveyard, g_ptr_array_unref);
 }
 
 static Frame *
 top_frame (StrataYamlBuilder *builder)
 {
-  if (builder->stack->len == 0)
-    return NULL;
-  return g_ptr_array_index (builder->stack, builder->stack->len - 1);
+  return builder->depth > 0 ? &builder->frames[builder->depth - 1] : NULL;
 }
 
 static gboolean
@@ -132,12 +99,12 @@ key_path (StrataYamlBuilder *builder)
 {
   GString *path = g_string_new (NULL);
 
-  for (guint i = 0; i + 1 < builder->stack->len; i++)
+  for (guint i = 0; i + 1 < builder->depth; i++)
     {
-      Frame *parent = g_ptr_array_index (builder->stack, i);
+      Frame *parent = &builder->frames[i];
 
       if (parent->node->kind == STRATA_NODE_SEQUENCE)
-        g_string_append_printf (path, "[%u]", parent->node->children->len);
+        g_string_append_printf (path, "[%u]", parent->n_kids);
       else
         g_string_append_printf (path, "%s%s", path->len > 0 ? "." : "",
                                 parent->key ? parent->key : "");
@@ -190,85 +157,6 @@ note_non_string_key (StrataYamlBuilder *builder,
                             "Non-string key in %s: %s", path, what);
 }
 
-/* Mappings with more keys than this look duplicates up in a hash table. */
-#define KEYS_HASH_MIN 16
-
-static void
-keys_add (Frame      *frame,
-          const char *key,
-          guint       line)
-{
-  if (frame->keys == NULL && frame->node->children->len + (frame->merge_keys ? frame->merge_keys->len : 0) < KEYS_HASH_MIN)
-    return;
-  if (frame->keys == NULL)
-    {
-      frame->keys = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; i < frame->node->children->len; i++)
-        {
-          StrataNode *child = g_ptr_array_index (frame->node->children, i);
-          g_hash_table_insert (frame->keys, child->key, GUINT_TO_POINTER (child->key_pos.line));
-        }
-      for (guint i = 0; frame->merge_keys != NULL && i < frame->merge_keys->len; i++)
-        {
-          StrataNode *merge_key = g_ptr_array_index (frame->merge_keys, i);
-          g_hash_table_insert (frame->keys, merge_key->text, GUINT_TO_POINTER (merge_key->pos.line));
-        }
-    }
-  else
-    g_hash_table_insert (frame->keys, (gpointer) key, GUINT_TO_POINTER (line));
-}
-
-/* Whether @key was a key of @frame already, and on which line. */
-static gboolean
-keys_find (Frame      *frame,
-           const char *key,
-           guint      *line)
-{
-  gpointer value;
-
-  if (frame->keys != NULL)
-    {
-      if (!g_hash_table_lookup_extended (frame->keys, key, NULL, &value))
-        return FALSE;
-      *line = GPOINTER_TO_UINT (value);
-      return TRUE;
-    }
-  for (guint i = 0; i < frame->node->children->len; i++)
-    {
-      StrataNode *child = g_ptr_array_index (frame->node->children, i);
-
-      if (strcmp (child->key, key) == 0)
-        return (*line = child->key_pos.line, TRUE);
-    }
-  for (guint i = 0; frame->merge_keys != NULL && i < frame->merge_keys->len; i++)
-    {
-      StrataNode *merge_key = g_ptr_array_index (frame->merge_keys, i);
-
-      if (strcmp (merge_key->text, key) == 0)
-        return (*line = merge_key->pos.line, TRUE);
-    }
-  return FALSE;
-}
-
-/* FALSE, with the error, if the mapping already has the key @text. */
-static gboolean
-check_new_key (Frame                *frame,
-               const char           *text,
-               const StrataPosition *pos,
-               GError              **error)
-{
-  g_autofree char *quoted = NULL;
-  guint line;
-
-  if (!keys_find (frame, text, &line))
-    return TRUE;
-  quoted = _strata_yaml_quote (text);
-  _strata_yaml_set_error (error, STRATA_COMPOSE_ERROR_DUPLICATE_KEY, pos,
-                          "mapping key %s already defined at line %u",
-                          quoted, line);
-  return FALSE;
-}
-
 /* A finished node in key position. Takes @node. */
 static gboolean
 take_key (StrataYamlBuilder *builder,
@@ -288,7 +176,7 @@ take_key (StrataYamlBuilder *builder,
       return FALSE;
     }
 
-  if (!check_new_key (frame, node->text, &node->pos, error))
+  if (!_strata_yaml_frame_check_key (frame, node->text, &node->pos, error))
     {
       if (!builder->anchored)
         strata_node_free (node);
@@ -312,7 +200,7 @@ take_key (StrataYamlBuilder *builder,
       if (frame->merge_keys == NULL)
         frame->merge_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_node_free);
       g_ptr_array_add (frame->merge_keys, merge_key);
-      keys_add (frame, merge_key->text, merge_key->pos.line);
+      _strata_yaml_frame_add_key (frame, merge_key->text, merge_key->pos.line);
       frame->key = g_strdup (merge_key->text);
     }
   else if (builder->anchored)
@@ -352,7 +240,7 @@ take_merge_source (Frame       *frame,
   if (frame->merge_sources == NULL)
     {
       frame->merge_sources = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_node_free);
-      frame->merge_at = frame->node->children->len;
+      frame->merge_at = frame->n_kids;
     }
   g_ptr_array_add (frame->merge_sources, node);
   frame->merge_size += size;
@@ -381,7 +269,7 @@ attach (StrataYamlBuilder *builder,
 
   if (frame->node->kind == STRATA_NODE_SEQUENCE)
     {
-      strata_node_append (frame->node, node);
+      _strata_yaml_frame_add_child (frame, node);
       return TRUE;
     }
 
@@ -398,8 +286,8 @@ attach (StrataYamlBuilder *builder,
   strata_node_set_key (node, frame->key);
   g_clear_pointer (&frame->key, g_free);
   node->key_pos = frame->key_pos;
-  strata_node_append (frame->node, node);
-  keys_add (frame, node->key, node->key_pos.line);
+  _strata_yaml_frame_add_child (frame, node);
+  _strata_yaml_frame_add_key (frame, node->key, node->key_pos.line);
   return TRUE;
 }
 
@@ -493,7 +381,7 @@ open_collection (StrataYamlBuilder  *builder,
                                   : event->data.sequence_start.tag;
   Frame *frame;
 
-  if (builder->stack->len >= STRATA_YAML_MAX_DEPTH)
+  if (builder->depth >= STRATA_YAML_MAX_DEPTH)
     {
       _strata_yaml_set_error (error, STRATA_COMPOSE_ERROR_LIMIT, &pos,
                               "values nested deeper than %d levels", STRATA_YAML_MAX_DEPTH);
@@ -502,13 +390,12 @@ open_collection (StrataYamlBuilder  *builder,
   if (!spend (builder, 1, &pos, error))
     return FALSE;
 
-  frame = g_new0 (Frame, 1);
+  frame = _strata_yaml_builder_push (builder);
   frame->node = is_map ? strata_node_new_mapping (&pos) : strata_node_new_sequence (&pos);
   if (tag != NULL && !g_str_equal ((const char *) tag, "!"))
     _strata_yaml_set_tag (frame->node, tag);
   frame->anchor = g_strdup ((const char *) anchor);
   frame->size = 1;
-  g_ptr_array_add (builder->stack, frame);
   return TRUE;
 }
 
@@ -521,6 +408,7 @@ close_collection (StrataYamlBuilder *builder,
   gsize size;
   guint height;
 
+  _strata_yaml_frame_flush_children (frame);
   if (frame->node->kind == STRATA_NODE_MAPPING && !apply_merges (builder, frame, error))
     return FALSE;
 
@@ -528,7 +416,7 @@ close_collection (StrataYamlBuilder *builder,
   size = frame->size;
   height = frame->height + 1;
   register_anchor (builder, frame->anchor, node, size, height);
-  g_ptr_array_set_size (builder->stack, builder->stack->len - 1);
+  _strata_yaml_builder_pop (builder);
 
   /* (a collection in key position is an error, and kept) */
   return attach (builder, node, size, height, error);
@@ -559,10 +447,11 @@ is_plain_string_key (StrataYamlBuilder  *builder,
     }
 }
 
-/* What read_scalar() and take_key() do for such a key, keeping only its text. */
+/* What read_scalar() and take_key() do for such a key, keeping only its
+ * text: taken from @event (libyaml allocates with malloc, as g_free frees). */
 static gboolean
 read_key (StrataYamlBuilder  *builder,
-          const yaml_event_t *event,
+          yaml_event_t       *event,
           GError            **error)
 {
   StrataPosition pos = _strata_yaml_position (builder->layer, event->start_mark);
@@ -573,18 +462,18 @@ read_key (StrataYamlBuilder  *builder,
     return FALSE;
   frame->size += 1;
   frame->height = MAX (frame->height, 1);
-  if (!check_new_key (frame, text, &pos, error))
+  if (!_strata_yaml_frame_check_key (frame, text, &pos, error))
     return FALSE;
   frame->have_key = TRUE;
   frame->key_is_merge = FALSE;
   frame->key_pos = pos;
-  frame->key = g_strndup (text, event->data.scalar.length);
+  frame->key = (char *) g_steal_pointer (&event->data.scalar.value);
   return TRUE;
 }
 
 static gboolean
 read_scalar (StrataYamlBuilder  *builder,
-             const yaml_event_t *event,
+             yaml_event_t       *event,
              GError            **error)
 {
   StrataNode *node;
@@ -624,7 +513,7 @@ read_alias (StrataYamlBuilder  *builder,
                               "unknown anchor '%s' referenced", name);
       return FALSE;
     }
-  if (builder->stack->len + anchor->height > STRATA_YAML_MAX_DEPTH)
+  if (builder->depth + anchor->height > STRATA_YAML_MAX_DEPTH)
     {
       _strata_yaml_set_error (error, STRATA_COMPOSE_ERROR_LIMIT, &pos,
                               "values nested deeper than %d levels once aliases are expanded",
@@ -642,7 +531,7 @@ read_alias (StrataYamlBuilder  *builder,
 
 gboolean
 _strata_yaml_builder_event (StrataYamlBuilder  *builder,
-                            const yaml_event_t *event,
+                            yaml_event_t       *event,
                             GError            **error)
 {
   switch (event->type)

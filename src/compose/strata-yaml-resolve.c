@@ -13,19 +13,48 @@
 
 #include "strata-yaml.h"
 
-static const char * const true_words[] = { "true", "True", "TRUE", NULL };
-static const char * const false_words[] = { "false", "False", "FALSE", NULL };
-static const char * const null_words[] = { "", "~", "null", "Null", "NULL", NULL };
-static const char * const special_floats[] = {
-  ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF",
-  "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", NULL
-};
-
 static gboolean
-in_list (const char         *text,
-         const char * const *list)
+is_word4 (const char *text,
+          const char *lower,
+          const char *title,
+          const char *upper)
 {
-  return g_strv_contains ((const char * const *) list, text);
+  return memcmp (text, lower, 4) == 0 || memcmp (text, title, 4) == 0 ||
+         memcmp (text, upper, 4) == 0;
+}
+
+/* ""/~/null/Null/NULL */
+static gboolean
+is_null_word (const char *text,
+              gsize       length)
+{
+  if (length <= 1)
+    return length == 0 || text[0] == '~';
+  return length == 4 && is_word4 (text, "null", "Null", "NULL");
+}
+
+/* true/True/TRUE/false/False/FALSE */
+static gboolean
+is_bool_word (const char *text,
+              gsize       length)
+{
+  if (length == 4)
+    return is_word4 (text, "true", "True", "TRUE");
+  return length == 5 &&
+         (memcmp (text, "false", 5) == 0 || memcmp (text, "False", 5) == 0 ||
+          memcmp (text, "FALSE", 5) == 0);
+}
+
+/* .nan/.NaN/.NAN, and .inf/.Inf/.INF with an optional sign */
+static gboolean
+is_special_float (const char *text,
+                  gsize       length)
+{
+  if (length == 4)
+    return text[0] == '.' &&
+           (is_word4 (text, ".inf", ".Inf", ".INF") || is_word4 (text, ".nan", ".NaN", ".NAN"));
+  return length == 5 && (text[0] == '+' || text[0] == '-') && text[1] == '.' &&
+         is_word4 (text + 1, ".inf", ".Inf", ".INF");
 }
 
 static int
@@ -81,16 +110,29 @@ parse_uint_base0 (const char *s,
   return TRUE;
 }
 
-static char *
-strip_underscores (const char *text)
-{
-  GString *s = g_string_new (NULL);
+/* Room for the numbers people write, without an allocation. */
+#define NUMBER_BUF 64
 
+/* @text without its '_'s (go-yaml drops them all before parsing a number):
+ * @text itself when it has none, else a copy in @buf, or in *@heap when too
+ * long for it. */
+static const char *
+strip_underscores (const char *text,
+                   char        buf[NUMBER_BUF],
+                   char      **heap)
+{
+  gsize length;
+  char *out, *o;
+
+  if (strchr (text, '_') == NULL)
+    return text;
+  length = strlen (text);
+  out = o = length < NUMBER_BUF ? buf : (*heap = g_malloc (length + 1));
   for (const char *p = text; *p != '\0'; p++)
     if (*p != '_')
-      g_string_append_c (s, *p);
-
-  return g_string_free (s, FALSE);
+      *o++ = *p;
+  *o = '\0';
+  return out;
 }
 
 gboolean
@@ -98,7 +140,9 @@ strata_yaml_parse_int (const char *text,
                        gint64     *out_value,
                        guint64    *out_unsigned)
 {
-  g_autofree char *plain = strip_underscores (text);
+  char buf[NUMBER_BUF];
+  g_autofree char *heap = NULL;
+  const char *plain = strip_underscores (text, buf, &heap);
   const char *digits = plain;
   gboolean negative = FALSE;
   guint64 magnitude;
@@ -199,12 +243,14 @@ gboolean
 strata_yaml_parse_float (const char *text,
                          double     *out_value)
 {
-  g_autofree char *plain = NULL;
+  char buf[NUMBER_BUF];
+  g_autofree char *heap = NULL;
+  const char *plain;
   gint64 i;
   guint64 u;
   double v;
 
-  if (in_list (text, special_floats))
+  if (is_special_float (text, strlen (text)))
     {
       if (g_ascii_strcasecmp (text, ".nan") == 0)
         v = NAN;
@@ -225,7 +271,7 @@ strata_yaml_parse_float (const char *text,
   if (text[0] == '.')
     return is_yaml_style_float (text) && parse_decimal_float (text, out_value);
 
-  plain = strip_underscores (text);
+  plain = strip_underscores (text, buf, &heap);
   return is_yaml_style_float (plain) && parse_decimal_float (plain, out_value);
 }
 
@@ -361,28 +407,49 @@ strata_yaml_parse_timestamp (const char *text)
                           st.second + st.nsec / 1e9);
 }
 
+/* A decimal integer of at most 18 digits without a leading zero: the
+ * common number, an INT for sure (no date, no octal, no overflow). */
+static gboolean
+is_small_decimal (const char *text,
+                  gsize       length)
+{
+  if (length == 0 || length > 18 || (text[0] == '0' && length > 1))
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
 StrataValueType
 strata_yaml_resolve_plain (const char *text)
 {
   char c = text[0];
+  gsize length;
   Stamp st;
 
   /* Most scalars are words: only these first characters can start
-   * anything but a string. */
+   * anything but a string ('\0' too: the empty scalar is a null). */
   if (!g_ascii_isdigit (c) && strchr ("~nNtTfF.+-", c) == NULL)
     return STRATA_VALUE_STRING;
 
-  if (in_list (text, null_words))
+  length = strlen (text);
+  if (is_null_word (text, length))
     return STRATA_VALUE_NULL;
-  if (in_list (text, true_words) || in_list (text, false_words))
+  if (is_bool_word (text, length))
     return STRATA_VALUE_BOOL;
-  if (in_list (text, special_floats))
+  if (is_special_float (text, length))
     return STRATA_VALUE_FLOAT;
 
   if (c == '.')
     return strata_yaml_parse_float (text, NULL) ? STRATA_VALUE_FLOAT : STRATA_VALUE_STRING;
 
   if (!(g_ascii_isdigit (c) || c == '+' || c == '-'))
+    return STRATA_VALUE_STRING;
+  if (is_small_decimal (text, length))
+    return STRATA_VALUE_INT;
+  /* "30s", "8080/tcp": a byte no number or date holds */
+  if (strspn (text, "0123456789abcdefABCDEF_+-.,:xXoOtTzZ ") < length)
     return STRATA_VALUE_STRING;
 
   if (parse_stamp (text, &st))

@@ -6,18 +6,12 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "strata-compose-error.h"
 #include "strata-yaml.h"
 #include "strata-yaml-private.h"
-
-StrataPosition
-_strata_yaml_position (StrataLayer *layer,
-                       yaml_mark_t  mark)
-{
-  return (StrataPosition) { layer, mark.line + 1, mark.column + 1 };
-}
 
 void
 _strata_yaml_set_error (GError              **error,
@@ -61,6 +55,11 @@ position_at_offset (StrataLayer *layer,
   return pos;
 }
 
+/* libyaml's reader refuses what g_utf8_validate() refuses (bad or
+ * incomplete sequences, overlong forms, surrogates, NUL as a control
+ * character), so a text it reads to the end is UTF-8. When reading fails,
+ * this runs first: a bad byte anywhere is reported as before, in place of
+ * a parse or builder error that came before the reader got to it. */
 static gboolean
 check_encoding (StrataLayer  *layer,
                 GError      **error)
@@ -103,6 +102,42 @@ set_parse_error (StrataLayer          *layer,
                             parser->context_mark.line + 1, parser->context_mark.column + 1);
   else
     _strata_yaml_set_error (error, STRATA_COMPOSE_ERROR_PARSE, &pos, "%s", problem);
+}
+
+/* yaml_event_delete() for the events of a document's content: their
+ * strings only (libyaml allocates them with malloc). */
+static void
+event_free (yaml_event_t *event)
+{
+  switch (event->type)
+    {
+    case YAML_SCALAR_EVENT:
+      free (event->data.scalar.value);
+      free (event->data.scalar.tag);
+      free (event->data.scalar.anchor);
+      break;
+    case YAML_SEQUENCE_START_EVENT:
+      free (event->data.sequence_start.tag);
+      free (event->data.sequence_start.anchor);
+      break;
+    case YAML_MAPPING_START_EVENT:
+      free (event->data.mapping_start.tag);
+      free (event->data.mapping_start.anchor);
+      break;
+    case YAML_ALIAS_EVENT:
+      free (event->data.alias.anchor);
+      break;
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT:
+      break;
+    case YAML_NO_EVENT:
+    case YAML_STREAM_START_EVENT:
+    case YAML_STREAM_END_EVENT:
+    case YAML_DOCUMENT_START_EVENT:
+    case YAML_DOCUMENT_END_EVENT:
+    default:
+      yaml_event_delete (event);
+    }
 }
 
 /* A document ends: its root must be a mapping, its keys strings. */
@@ -156,7 +191,7 @@ read_events (yaml_parser_t      *parser,
       ok = _strata_yaml_builder_event (builder, &event, error);
       if (ok && type == YAML_DOCUMENT_END_EVENT)
         ok = finish_document (builder, documents, error);
-      yaml_event_delete (&event);
+      event_free (&event);
 
       if (!ok)
         return FALSE;
@@ -170,6 +205,7 @@ strata_yaml_read_documents (StrataLayer  *layer,
                             GError      **error)
 {
   g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GError) local_error = NULL;
   StrataYamlBuilder builder = { 0, };
   yaml_parser_t parser;
   gsize length = 0;
@@ -179,9 +215,6 @@ strata_yaml_read_documents (StrataLayer  *layer,
   g_return_val_if_fail (layer != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_encoding (layer, error))
-    return NULL;
-
   text = strata_layer_get_text (layer, &length);
   if (!yaml_parser_initialize (&parser))
     g_error ("libyaml could not allocate a parser");
@@ -190,8 +223,10 @@ strata_yaml_read_documents (StrataLayer  *layer,
 
   documents = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_node_free);
   _strata_yaml_builder_init (&builder, layer);
-  ok = read_events (&parser, &builder, documents, error);
+  ok = read_events (&parser, &builder, documents, &local_error);
   _strata_yaml_builder_clear (&builder);
+  if (!ok && check_encoding (layer, error))
+    g_propagate_error (error, g_steal_pointer (&local_error));
   yaml_parser_delete (&parser);
 
   return ok ? g_steal_pointer (&documents) : NULL;

@@ -9,9 +9,12 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
+#include "strata-arena.h"
 #include "strata-compose-error.h"
+#include "strata-project.h"
 #include "strata-yaml.h"
 
 static StrataLayer *
@@ -272,6 +275,14 @@ test_parse_errors (void)
                      "x.yml:2:4: invalid UTF-8 byte 0xFF; save the file as UTF-8");
   assert_read_error ("a: \xc3\xa9\xc3\n", STRATA_COMPOSE_ERROR_ENCODING,
                      "x.yml:1:5: invalid UTF-8 byte 0xC3; save the file as UTF-8");
+  /* a bad byte is reported before any mistake the text makes earlier */
+  assert_read_error ("a: 1\na: 2\nb: \xff\n", STRATA_COMPOSE_ERROR_ENCODING,
+                     "x.yml:3:4: invalid UTF-8 byte 0xFF; save the file as UTF-8");
+  assert_read_error ("a: [\n\nb: \xed\xa0\x80\n", STRATA_COMPOSE_ERROR_ENCODING,
+                     "x.yml:3:4: invalid UTF-8 byte 0xED; save the file as UTF-8");
+  /* valid UTF-8 that YAML refuses stays a parse error */
+  assert_read_error ("a: \x01\n", STRATA_COMPOSE_ERROR_PARSE,
+                     "x.yml:1:4: control characters are not allowed");
 }
 
 static void
@@ -339,6 +350,145 @@ test_from_file (void)
   g_assert_error (error, STRATA_COMPOSE_ERROR, STRATA_COMPOSE_ERROR_NOT_FOUND);
 }
 
+static void
+test_layer_lines (void)
+{
+  g_autoptr(StrataLayer) layer = strata_layer_new_take ("/p/x.yml", g_strdup ("a: 1\n\nb: 2\n"), 11,
+                                                       STRATA_LAYER_ROLE_BASE);
+  g_autofree char *first = strata_layer_dup_line (layer, 1);
+  g_autofree char *empty = strata_layer_dup_line (layer, 2);
+  g_autofree char *last = strata_layer_dup_line (layer, 3);
+
+  g_assert_cmpuint (strata_layer_get_n_lines (layer), ==, 3);
+  g_assert_cmpstr (first, ==, "a: 1");
+  g_assert_cmpstr (empty, ==, "");
+  g_assert_cmpstr (last, ==, "b: 2");
+  g_assert_null (strata_layer_dup_line (layer, 4));
+}
+
+typedef struct
+{
+  const char *text;
+  StrataArena *arena;
+  StrataNode *root;
+} ThreadRead;
+
+static gpointer
+read_in_arena (gpointer data)
+{
+  ThreadRead *job = data;
+  StrataArena *previous;
+
+  job->arena = strata_arena_new ();
+  previous = strata_arena_enter (job->arena);
+  job->root = read_ok (job->text);
+  strata_arena_leave (previous);
+  return NULL;
+}
+
+/* How a project reads its files: each on its own thread and in its own
+ * arena, adopted by the project's arena, then mixed into one tree. */
+static void
+test_arenas_of_threads (void)
+{
+  ThreadRead jobs[] = { { "a:\n  x: 1\n" }, { "b:\n  - y\n" } };
+  GThread *threads[G_N_ELEMENTS (jobs)];
+  StrataArena *project = strata_arena_new ();
+  StrataArena *previous = strata_arena_enter (project);
+  StrataNode *a, *b;
+
+  for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
+    threads[i] = g_thread_new ("test-read", read_in_arena, &jobs[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
+    {
+      g_thread_join (threads[i]);
+      strata_arena_adopt (project, jobs[i].arena);
+    }
+
+  /* children cross from one file's arena to the other's, both ways */
+  a = strata_node_steal (jobs[0].root, "a");
+  b = strata_node_steal (jobs[1].root, "b");
+  strata_node_set (jobs[1].root, "a", a);
+  strata_node_set (jobs[0].root, "b", b);
+  strata_node_set_text (at (jobs[1].root, "a.x"), "changed after adoption");
+  g_assert_cmpstr (at (jobs[1].root, "a.x")->text, ==, "changed after adoption");
+  g_assert_cmpstr (at (jobs[0].root, "b.0")->text, ==, "y");
+
+  strata_arena_leave (previous);
+  strata_arena_free (project);
+}
+
+static StrataProject *
+load_files (const char  *dir,
+            const char **names,
+            GError     **error)
+{
+  g_autoptr(StrataLoadOptions) options = strata_load_options_new ();
+  const char *envp[] = { "PATH=/usr/bin:/bin", NULL };
+
+  options->cwd = g_strdup (dir);
+  options->environment = g_strdupv ((char **) envp);
+  for (guint i = 0; names[i] != NULL; i++)
+    g_ptr_array_add (options->files, g_strdup (names[i]));
+  return strata_project_load (options, NULL, error);
+}
+
+/* A project's files are read on several threads: the layers keep the
+ * order of the files, and the error is the first file's in that order. */
+static void
+test_project_files (void)
+{
+  static const struct { const char *name, *text; } files[] = {
+    { "a.yaml", "services:\n  web:\n    image: a\n" },
+    { "b.yaml", "services:\n  web:\n    image: b\n" },
+    { "c.yaml", "services:\n  db:\n    image: c\n" },
+    { "dup.yaml", "a: 1\na: 2\n" },
+    { "bad.yaml", "a: [\n" },
+  };
+  g_autofree char *dir = g_dir_make_tmp ("strata-yaml-XXXXXX", NULL);
+  const char *good[] = { "a.yaml", "b.yaml", "c.yaml", NULL };
+  const char *dup_first[] = { "a.yaml", "dup.yaml", "bad.yaml", NULL };
+  const char *bad_first[] = { "a.yaml", "bad.yaml", "dup.yaml", NULL };
+  g_autoptr(StrataProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  const StrataNode *web;
+  GPtrArray *layers;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i].name, NULL);
+
+      g_assert_true (g_file_set_contents (path, files[i].text, -1, NULL));
+    }
+
+  project = load_files (dir, good, &error);
+  g_assert_no_error (error);
+  layers = strata_project_get_layers (project);
+  g_assert_cmpuint (layers->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpstr (strata_layer_get_basename (g_ptr_array_index (layers, i)), ==, good[i]);
+  web = strata_node_lookup (strata_node_lookup (strata_project_get_merged (project), "services"), "web");
+  g_assert_cmpstr (strata_node_lookup_text (web, "image"), ==, "b");
+  g_assert_cmpstr (strata_layer_get_basename (strata_node_lookup (web, "image")->pos.layer), ==, "b.yaml");
+
+  g_clear_object (&project);
+  project = load_files (dir, dup_first, &error);
+  g_assert_error (error, STRATA_COMPOSE_ERROR, STRATA_COMPOSE_ERROR_DUPLICATE_KEY);
+  g_assert_true (g_str_has_prefix (error->message, "dup.yaml:2:1: "));
+  g_clear_error (&error);
+  project = load_files (dir, bad_first, &error);
+  g_assert_error (error, STRATA_COMPOSE_ERROR, STRATA_COMPOSE_ERROR_PARSE);
+  g_assert_true (g_str_has_prefix (error->message, "bad.yaml:"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i].name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -358,6 +508,9 @@ main (int   argc,
   g_test_add_func ("/yaml/alias-bomb", test_alias_bomb);
   g_test_add_func ("/yaml/deep-nesting", test_deep_nesting);
   g_test_add_func ("/yaml/from-file", test_from_file);
+  g_test_add_func ("/yaml/layer-lines", test_layer_lines);
+  g_test_add_func ("/yaml/arenas-of-threads", test_arenas_of_threads);
+  g_test_add_func ("/yaml/project-files", test_project_files);
 
   return g_test_run ();
 }
