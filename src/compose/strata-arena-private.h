@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 StrataArena *_strata_arena_current  (void);
 /* A zeroed node slot, released with the arena. */
 StrataNode  *_strata_arena_new_node (StrataArena *arena);
+gpointer     _strata_arena_alloc    (StrataArena *arena,
+                                     gsize        size);
 char        *_strata_arena_strndup  (StrataArena *arena,
                                      const char  *text,
                                      gsize        length);

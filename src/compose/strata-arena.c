@@ -18,8 +18,8 @@
  * pages took 512. */
 #define FIRST_BLOCK (16 * 1024)
 #define HUGE_BLOCK  (2 * 1024 * 1024)
-/* Longer strings get a block of their own. */
-#define STRING_OWN  (16 * 1024)
+/* Longer strings and arrays get a block of their own. */
+#define OWN_BLOCK   (16 * 1024)
 
 typedef struct
 {
@@ -33,6 +33,7 @@ struct _StrataArena
 {
   GArray *node_blocks;    /* of Block holding zeroed StrataNodes */
   GArray *string_blocks;  /* of Block */
+  GArray *data_blocks;    /* of Block: children lists, positions, indexes */
 };
 
 /* A thread-local variable rather than a GPrivate: it is read for every
@@ -113,31 +114,26 @@ strata_arena_new (void)
 
   arena->node_blocks = g_array_new (FALSE, FALSE, sizeof (Block));
   arena->string_blocks = g_array_new (FALSE, FALSE, sizeof (Block));
+  arena->data_blocks = g_array_new (FALSE, FALSE, sizeof (Block));
   g_array_set_clear_func (arena->node_blocks, (GDestroyNotify) block_clear);
   g_array_set_clear_func (arena->string_blocks, (GDestroyNotify) block_clear);
+  g_array_set_clear_func (arena->data_blocks, (GDestroyNotify) block_clear);
 
   return arena;
 }
 
-/* What the nodes own outside the arena (collections, positions, indexes)
- * is released first, while every node is still readable: a collection's
- * free function looks at the nodes it holds. */
+/* The nodes of an arena own nothing outside it (their children lists,
+ * positions and indexes are in its data blocks): freeing it is freeing
+ * its blocks, without a look at any node. */
 void
 strata_arena_free (StrataArena *arena)
 {
   if (arena == NULL)
     return;
 
-  for (guint b = 0; b < arena->node_blocks->len; b++)
-    {
-      Block *block = &g_array_index (arena->node_blocks, Block, b);
-      StrataNode *nodes = block->mem;
-
-      for (gsize i = 0; i < block->used / sizeof (StrataNode); i++)
-        _strata_node_release (&nodes[i]);
-    }
   g_array_unref (arena->node_blocks);
   g_array_unref (arena->string_blocks);
+  g_array_unref (arena->data_blocks);
   g_free (arena);
 }
 
@@ -172,6 +168,7 @@ strata_arena_adopt (StrataArena *arena,
     }
   move_blocks (arena->node_blocks, other->node_blocks);
   move_blocks (arena->string_blocks, other->string_blocks);
+  move_blocks (arena->data_blocks, other->data_blocks);
   strata_arena_free (other);
 }
 
@@ -202,24 +199,37 @@ _strata_arena_new_node (StrataArena *arena)
   return carve (arena->node_blocks, sizeof (StrataNode), TRUE);
 }
 
+/* @size bytes from @blocks; a big size gets a block of its own, put
+ * before the last block (which keeps its room). */
+static gpointer
+carve_any (GArray *blocks,
+           gsize   size)
+{
+  Block block = { NULL, size, size, FALSE };
+
+  if (size < OWN_BLOCK)
+    return carve (blocks, size, FALSE);
+  block.mem = g_malloc (size);
+  g_array_insert_val (blocks, 0, block);
+  return block.mem;
+}
+
+/* @size bytes, aligned for pointers and integers, not zeroed. */
+gpointer
+_strata_arena_alloc (StrataArena *arena,
+                     gsize        size)
+{
+  return carve_any (arena->data_blocks, (size + 7) & ~(gsize) 7);
+}
+
 /* A copy of the @length bytes at @text, NUL-terminated. */
 char *
 _strata_arena_strndup (StrataArena *arena,
                        const char  *text,
                        gsize        length)
 {
-  char *copy;
+  char *copy = carve_any (arena->string_blocks, length + 1);
 
-  if (length >= STRING_OWN)
-    {
-      Block block = { g_malloc (length + 1), length + 1, length + 1, FALSE };
-
-      /* before the last block, which keeps its room */
-      g_array_insert_val (arena->string_blocks, 0, block);
-      copy = block.mem;
-    }
-  else
-    copy = carve (arena->string_blocks, length + 1, FALSE);
   memcpy (copy, text, length);
   copy[length] = '\0';
   return copy;

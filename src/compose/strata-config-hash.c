@@ -63,7 +63,7 @@ drop_env_file_values (StrataNode       *service,
       StrataNode *item = g_ptr_array_index (environment->children, i);
 
       if (strata_node_lookup (written, item->key) == NULL)
-        g_ptr_array_remove_index (environment->children, i);
+        strata_node_remove_child (environment, i);
       else
         i++;
     }
@@ -82,10 +82,10 @@ insert_env_files (StrataNode *service,
     for (guint i = 0; i < service->children->len; i++)
       if (g_str_equal (((StrataNode *) g_ptr_array_index (service->children, i))->key, before[b]))
         {
-          g_ptr_array_insert (service->children, i + 1, env_files);
+          strata_node_insert_child (service, i + 1, env_files);
           return;
         }
-  g_ptr_array_insert (service->children, 0, env_files);
+  strata_node_insert_child (service, 0, env_files);
 }
 
 char *

@@ -263,7 +263,7 @@ emit_map (Emitter          *e,
           const StrataNode *node,
           guint             depth)
 {
-  GPtrArray *children = node->children;
+  StrataNodeList *children = node->children;
   g_autofree gpointer *sorted = g_memdup2 (children->pdata, children->len * sizeof (gpointer));
 
   guint n = 0;

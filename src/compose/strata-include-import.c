@@ -79,7 +79,7 @@ import_section (const StrataLoadCtx *ctx,
     }
   while (from->children->len > 0)
     {
-      StrataNode *item = g_ptr_array_steal_index (from->children, 0);
+      StrataNode *item = strata_node_steal_child (from, 0);
       StrataNode *existing = strata_node_lookup (to, item->key);
 
       if (existing == NULL)

@@ -61,23 +61,8 @@ static void
 add_used (StrataNode *node,
           GArray     *used)
 {
-  if (node->interpolated == NULL)
-    node->interpolated = g_array_new (FALSE, FALSE, sizeof (StrataPosition));
-
   for (guint i = 0; i < used->len; i++)
-    {
-      StrataPosition *pos = &g_array_index (used, StrataPosition, i);
-      gboolean seen = FALSE;
-
-      for (guint j = 0; j < node->interpolated->len && !seen; j++)
-        {
-          StrataPosition *old = &g_array_index (node->interpolated, StrataPosition, j);
-
-          seen = old->layer == pos->layer && old->line == pos->line && old->column == pos->column;
-        }
-      if (!seen)
-        g_array_append_val (node->interpolated, *pos);
-    }
+    strata_node_add_interpolated (node, &g_array_index (used, StrataPosition, i));
 }
 
 /* compose's tree.Path: keys joined with ".", "[]" for any list item. The

@@ -345,7 +345,7 @@ _strata_merge_fresh_contains (const StrataMergeFresh *fresh,
 /* Replaces the entry at @j of @children by @item, which shadows it. */
 static void
 replace_entry (StrataMergeCtx         *ctx,
-               GPtrArray              *children,
+               StrataNodeList         *children,
                guint                   j,
                StrataNode             *item,
                StrataUnique            unique,
@@ -407,7 +407,7 @@ _strata_merge_dedup (StrataMergeCtx         *ctx,
 {
   Dedup dedup = { NULL, };
   g_autoptr(GHashTable) seen = NULL;
-  GPtrArray *children = sequence->children;
+  StrataNodeList *children = sequence->children;
   guint n_kept = 0;
 
   if (unique == STRATA_UNIQUE_NONE || sequence->kind != STRATA_NODE_SEQUENCE || children->len < 2)
@@ -433,9 +433,7 @@ _strata_merge_dedup (StrataMergeCtx         *ctx,
     }
 
   /* the entries past n_kept were moved or freed */
-  g_ptr_array_set_free_func (children, NULL);
-  g_ptr_array_set_size (children, n_kept);
-  g_ptr_array_set_free_func (children, (GDestroyNotify) strata_node_free);
+  strata_node_forget_children (sequence, n_kept);
   if (dedup.keys != dedup.inline_keys)
     g_free (dedup.keys);
   if (dedup.scratch != NULL)

@@ -242,7 +242,7 @@ strip_tags (StrataNode *node)
       StrataNode *child = g_ptr_array_index (node->children, i - 1);
 
       if (node->kind == STRATA_NODE_MAPPING && child->tag != NULL && is (child->tag, "!reset"))
-        g_ptr_array_remove_index (node->children, i - 1);
+        strata_node_remove_child (node, i - 1);
       else
         strip_tags (child);
     }
@@ -289,11 +289,9 @@ replace (StrataMergeCtx   *ctx,
 static GPtrArray *
 release_children (StrataNode *node)
 {
-  GPtrArray *children = node->children;
+  GPtrArray *children = strata_node_steal_children (node);
 
-  node->children = NULL;
   strata_node_free (node);
-  g_ptr_array_set_free_func (children, NULL);
   return children;
 }
 
@@ -301,10 +299,7 @@ release_children (StrataNode *node)
 static GPtrArray *
 take_children (StrataNode *node)
 {
-  GPtrArray *children = node->children;
-
-  node->children = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_node_free);
-  return children;
+  return strata_node_steal_children (node);
 }
 
 static void
@@ -326,7 +321,7 @@ reset_child (StrataMergeCtx *ctx,
              StrataNode     *existing)
 {
   _strata_merge_record (ctx, STRATA_CHANGE_RESET, -1, existing, NULL);
-  g_ptr_array_remove (mapping->children, existing);
+  strata_node_remove_node (mapping, existing);
 }
 
 /* One entry of the incoming mapping (taken) onto @mapping. */
@@ -540,9 +535,7 @@ scalar_to_list (StrataNode *node)
     return;
   item = strata_node_new_scalar (&node->pos, node->text, node->type);
   item->origin = node->origin;
-  node->kind = STRATA_NODE_SEQUENCE;
-  strata_node_set_text (node, NULL);
-  node->children = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_node_free);
+  strata_node_make_collection (node, STRATA_NODE_SEQUENCE);
   strata_node_append (node, item);
 }
 
@@ -552,10 +545,10 @@ build_to_mapping (StrataNode *node)
 {
   if (node->kind != STRATA_NODE_SCALAR || strata_node_is_null (node))
     return;
-  node->kind = STRATA_NODE_MAPPING;
-  node->children = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_node_free);
-  strata_node_append (node, scalar_child (&node->pos, "context", node->text, node->type));
-  strata_node_set_text (node, NULL);
+  StrataNode *context = scalar_child (&node->pos, "context", node->text, node->type);
+
+  strata_node_make_collection (node, STRATA_NODE_MAPPING);
+  strata_node_append (node, context);
 }
 
 /* environment, labels...: the later value of a key wins, even null. */
@@ -753,7 +746,7 @@ collect_resets (StrataNode     *node,
 
           reset->path = g_ptr_array_new_with_free_func (g_free);
           add_keys (reset->path, &frame);
-          reset->node = g_ptr_array_steal_index (node->children, i - 1);
+          reset->node = strata_node_steal_child (node, i - 1);
           g_ptr_array_add (resets, reset);
         }
       else if (child->kind == STRATA_NODE_MAPPING)
@@ -792,6 +785,6 @@ strata_merge_apply_resets (StrataNode *merged,
       if (parent == NULL || target == NULL)
         continue;
       _strata_merge_record (&ctx, STRATA_CHANGE_RESET, -1, target, NULL);
-      g_ptr_array_remove (parent->children, target);
+      strata_node_remove_node (parent, target);
     }
 }

@@ -64,7 +64,7 @@ string_as_written (StrataNode *service,
   if (list == NULL || list->kind != STRATA_NODE_SEQUENCE || list->origin != STRATA_ORIGIN_DERIVED ||
       list->children->len != 1)
     return;
-  item = g_ptr_array_steal_index (list->children, 0);
+  item = strata_node_steal_child (list, 0);
   strata_node_set (service, key, item);
 }
 

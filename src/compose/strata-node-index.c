@@ -27,7 +27,7 @@ typedef struct
 
 typedef struct
 {
-  const GPtrArray *children;  /* compared only: the array it describes */
+  const StrataNodeList *children;  /* compared only: the list it describes */
   guint            len;       /* children->len it describes */
   guint            mask;      /* n_slots - 1 */
   Slot             slots[];
@@ -65,7 +65,8 @@ build (const StrataNode *mapping)
 
   while (n_slots < len * 2 + 8)
     n_slots *= 2;
-  index = g_malloc0 (sizeof (Index) + n_slots * sizeof (Slot));
+  index = _strata_node_alloc_data (mapping, sizeof (Index) + n_slots * sizeof (Slot));
+  memset (index, 0, sizeof (Index) + n_slots * sizeof (Slot));
   index->children = mapping->children;
   index->len = len;
   index->mask = n_slots - 1;
@@ -84,7 +85,10 @@ _strata_node_index_clear (const StrataNode *mapping)
 {
   StrataNode *node = (StrataNode *) mapping;
 
-  g_clear_pointer (&node->index, g_free);
+  /* in an arena, the arena frees it */
+  if (node->arena == NULL)
+    g_free (node->index);
+  node->index = NULL;
 }
 
 gint
@@ -98,7 +102,7 @@ _strata_node_index_find (const StrataNode *mapping,
 
   if (index == NULL || index->children != mapping->children || index->len != mapping->children->len)
     {
-      g_free (index);
+      _strata_node_index_clear (mapping);
       node->index = index = build (mapping);
     }
 

@@ -22,8 +22,18 @@ gint  _strata_node_index_find  (const StrataNode *mapping,
 void  _strata_node_index_added (StrataNode       *mapping);
 void  _strata_node_index_clear (const StrataNode *mapping);
 
-/* Frees what @node owns besides its strings (children, positions, index):
- * strata_arena_free() does this for each node it holds. */
-void  _strata_node_release     (StrataNode       *node);
+/* Lists (strata-node-list.c), where @node keeps them. */
+StrataNodeList     *_strata_node_list_new       (const StrataNode         *node,
+                                                 guint                     capacity);
+void                _strata_node_list_reserve   (StrataNode               *node,
+                                                 guint                     more);
+void                _strata_node_list_free      (StrataNodeList           *list);
+StrataPositionList *_strata_node_positions_copy (const StrataNode         *node,
+                                                 const StrataPositionList *positions);
+void                _strata_node_positions_free (StrataPositionList       *positions);
+
+/* @size bytes where @node keeps its lists: its arena, or the heap. */
+gpointer            _strata_node_alloc_data     (const StrataNode         *node,
+                                                 gsize                     size);
 
 G_END_DECLS

@@ -65,7 +65,7 @@ node_new_sized (StrataNodeKind        kind,
     node->pos = *pos;
   node->origin = STRATA_ORIGIN_DEFINED;
   if (kind != STRATA_NODE_SCALAR)
-    node->children = g_ptr_array_new_full (n_children, (GDestroyNotify) strata_node_free);
+    node->children = _strata_node_list_new (node, n_children);
 
   return node;
 }
@@ -117,19 +117,6 @@ strata_node_new_sequence (const StrataPosition *pos)
   return node_new (STRATA_NODE_SEQUENCE, pos);
 }
 
-static GArray *
-copy_positions (GArray *positions)
-{
-  GArray *copy;
-
-  if (positions == NULL)
-    return NULL;
-
-  copy = g_array_sized_new (FALSE, FALSE, sizeof (StrataPosition), positions->len);
-  g_array_append_vals (copy, positions->data, positions->len);
-  return copy;
-}
-
 StrataNode *
 strata_node_copy (const StrataNode *node)
 {
@@ -146,26 +133,18 @@ strata_node_copy (const StrataNode *node)
   copy->type = node->type;
   copy->origin = node->origin;
   copy->flags = node->flags;
-  copy->shadowed = copy_positions (node->shadowed);
-  copy->interpolated = copy_positions (node->interpolated);
+  copy->shadowed = _strata_node_positions_copy (copy, node->shadowed);
+  copy->interpolated = _strata_node_positions_copy (copy, node->interpolated);
 
   if (node->children != NULL)
     for (guint i = 0; i < node->children->len; i++)
-      g_ptr_array_add (copy->children, strata_node_copy (g_ptr_array_index (node->children, i)));
+      copy->children->pdata[copy->children->len++] = strata_node_copy (node->children->pdata[i]);
 
   return copy;
 }
 
-void
-_strata_node_release (StrataNode *node)
-{
-  g_clear_pointer (&node->children, g_ptr_array_unref);
-  g_clear_pointer (&node->shadowed, g_array_unref);
-  g_clear_pointer (&node->interpolated, g_array_unref);
-  g_clear_pointer (&node->index, g_free);
-}
-
-/* A node of an arena goes with its arena. */
+/* A node of an arena goes with its arena (and holds only nodes of
+ * arenas that live as long). */
 void
 strata_node_free (StrataNode *node)
 {
@@ -175,7 +154,10 @@ strata_node_free (StrataNode *node)
   g_free (node->key);
   g_free (node->tag);
   g_free (node->text);
-  _strata_node_release (node);
+  g_clear_pointer (&node->children, _strata_node_list_free);
+  _strata_node_positions_free (node->shadowed);
+  _strata_node_positions_free (node->interpolated);
+  g_free (node->index);
   g_free (node);
 }
 
@@ -254,9 +236,135 @@ strata_node_append (StrataNode *parent,
 {
   g_return_if_fail (parent->children != NULL);
 
-  g_ptr_array_add (parent->children, child);
+  _strata_node_list_reserve (parent, 1);
+  parent->children->pdata[parent->children->len++] = child;
   if (parent->index != NULL)
     _strata_node_index_added (parent);
+}
+
+/* Appends the @n_children nodes at @children (taken) to @parent. */
+void
+strata_node_append_many (StrataNode         *parent,
+                         StrataNode * const *children,
+                         guint               n_children)
+{
+  StrataNodeList *list = parent->children;
+
+  g_return_if_fail (list != NULL);
+
+  _strata_node_list_reserve (parent, n_children);
+  memcpy (list->pdata + list->len, children, n_children * sizeof (StrataNode *));
+  list->len += n_children;
+  _strata_node_index_clear (parent);
+}
+
+/* Puts @child (taken) at @index among the children of @parent. */
+void
+strata_node_insert_child (StrataNode *parent,
+                          guint       index,
+                          StrataNode *child)
+{
+  StrataNodeList *list = parent->children;
+
+  g_return_if_fail (list != NULL && index <= list->len);
+
+  _strata_node_list_reserve (parent, 1);
+  memmove (&list->pdata[index + 1], &list->pdata[index], (list->len - index) * sizeof (StrataNode *));
+  list->pdata[index] = child;
+  list->len++;
+  _strata_node_index_clear (parent);
+}
+
+/* Takes the child at @index out of @parent and returns it. */
+StrataNode *
+strata_node_steal_child (StrataNode *parent,
+                         guint       index)
+{
+  StrataNodeList *list = parent->children;
+  StrataNode *child;
+
+  g_return_val_if_fail (list != NULL && index < list->len, NULL);
+
+  child = list->pdata[index];
+  memmove (&list->pdata[index], &list->pdata[index + 1], (list->len - index - 1) * sizeof (StrataNode *));
+  list->len--;
+  _strata_node_index_clear (parent);
+  return child;
+}
+
+void
+strata_node_remove_child (StrataNode *parent,
+                          guint       index)
+{
+  strata_node_free (strata_node_steal_child (parent, index));
+}
+
+/* Keeps the first @n_children children of @parent and forgets the others
+ * without freeing them (they were moved or freed already). */
+void
+strata_node_forget_children (StrataNode *parent,
+                             guint       n_children)
+{
+  g_return_if_fail (parent->children != NULL && n_children <= parent->children->len);
+
+  parent->children->len = n_children;
+  _strata_node_index_clear (parent);
+}
+
+/* Removes @child from the children of @parent and frees it. */
+gboolean
+strata_node_remove_node (StrataNode *parent,
+                         StrataNode *child)
+{
+  for (guint i = 0; i < parent->children->len; i++)
+    if (parent->children->pdata[i] == child)
+      {
+        strata_node_remove_child (parent, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Takes all the children of @node out, in a new array without a free
+ * function (the caller owns them); @node keeps none. */
+GPtrArray *
+strata_node_steal_children (StrataNode *node)
+{
+  StrataNodeList *list = node->children;
+  GPtrArray *children = g_ptr_array_sized_new (list->len);
+
+  memcpy (children->pdata, list->pdata, list->len * sizeof (StrataNode *));
+  children->len = list->len;
+  list->len = 0;
+  _strata_node_index_clear (node);
+  return children;
+}
+
+/* Turns the scalar @node into an empty mapping or sequence. */
+void
+strata_node_make_collection (StrataNode     *node,
+                             StrataNodeKind  kind)
+{
+  g_return_if_fail (kind != STRATA_NODE_SCALAR);
+
+  strata_node_set_text (node, NULL);
+  node->kind = kind;
+  if (node->children == NULL)
+    node->children = _strata_node_list_new (node, 1);
+}
+
+/* Keeps the first @n_children children of @parent, freeing the others. */
+void
+strata_node_set_n_children (StrataNode *parent,
+                            guint       n_children)
+{
+  StrataNodeList *list = parent->children;
+
+  g_return_if_fail (list != NULL && n_children <= list->len);
+
+  while (list->len > n_children)
+    strata_node_free (list->pdata[--list->len]);
+  _strata_node_index_clear (parent);
 }
 
 /* Sets @key to @value (taking ownership), replacing an existing entry in
@@ -292,8 +400,7 @@ strata_node_steal (StrataNode *mapping,
 
   if (i < 0)
     return NULL;
-  _strata_node_index_clear (mapping);
-  return g_ptr_array_steal_index (mapping->children, i);
+  return strata_node_steal_child (mapping, i);
 }
 
 gboolean
@@ -310,17 +417,6 @@ strata_node_is_null (const StrataNode *node)
 {
   return node == NULL ||
          (node->kind == STRATA_NODE_SCALAR && node->type == STRATA_VALUE_NULL);
-}
-
-void
-strata_node_add_shadowed (StrataNode           *node,
-                          const StrataPosition *pos)
-{
-  if (pos == NULL || pos->line == 0)
-    return;
-  if (node->shadowed == NULL)
-    node->shadowed = g_array_new (FALSE, FALSE, sizeof (StrataPosition));
-  g_array_append_val (node->shadowed, *pos);
 }
 
 void

@@ -126,6 +126,28 @@ typedef enum
 
 typedef struct _StrataNode StrataNode;
 
+/* The children of a mapping or a sequence, in order, owned by the node
+ * (and kept in its arena when it has one). pdata and len are named as a
+ * GPtrArray's, so g_ptr_array_index (node->children, i) reads a child;
+ * change the list only with the strata_node_*_child() functions. */
+typedef struct
+{
+  StrataNode **pdata;
+  guint        len;
+  guint        alloc;
+} StrataNodeList;
+
+/* Positions a node keeps (what it shadowed, the variables it was
+ * interpolated with). data and len are named as a GArray's, so
+ * g_array_index (node->shadowed, StrataPosition, i) reads one; add to them
+ * only with strata_node_add_shadowed() and strata_node_add_interpolated(). */
+typedef struct
+{
+  StrataPosition *data;
+  guint           len;
+  guint           alloc;
+} StrataPositionList;
+
 struct _StrataNode
 {
   /* What the node is and how it got there (bit-fields: a project has
@@ -158,10 +180,10 @@ struct _StrataNode
   char              *text;
 
   /* Mappings and sequences: children in document order (owned). */
-  GPtrArray         *children;
+  StrataNodeList    *children;
 
-  GArray            *shadowed;      /* of StrataPosition, or NULL */
-  GArray            *interpolated;  /* of StrataPosition (variable definitions), or NULL */
+  StrataPositionList *shadowed;      /* or NULL */
+  StrataPositionList *interpolated;  /* variable definitions, or NULL */
 
   /* Private to strata-node.c: a lookup index of a big mapping (hints that
    * are checked on use, so direct changes to children stay safe). */
@@ -210,6 +232,27 @@ void             strata_node_set_tag        (StrataNode           *node,
                                              const char           *tag);
 void             strata_node_add_shadowed   (StrataNode           *node,
                                              const StrataPosition *pos);
+void             strata_node_add_interpolated (StrataNode         *node,
+                                             const StrataPosition *pos);
+void             strata_node_insert_child   (StrataNode           *parent,
+                                             guint                 index,
+                                             StrataNode           *child);
+StrataNode      *strata_node_steal_child    (StrataNode           *parent,
+                                             guint                 index);
+void             strata_node_remove_child   (StrataNode           *parent,
+                                             guint                 index);
+void             strata_node_set_n_children (StrataNode           *parent,
+                                             guint                 n_children);
+void             strata_node_forget_children (StrataNode          *parent,
+                                             guint                 n_children);
+gboolean         strata_node_remove_node    (StrataNode           *parent,
+                                             StrataNode           *child);
+GPtrArray       *strata_node_steal_children (StrataNode           *node);
+void             strata_node_append_many    (StrataNode           *parent,
+                                             StrataNode * const   *children,
+                                             guint                 n_children);
+void             strata_node_make_collection (StrataNode          *node,
+                                             StrataNodeKind        kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrataNode, strata_node_free)
 

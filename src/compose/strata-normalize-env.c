@@ -106,10 +106,7 @@ _strata_normalize_environment (const StrataNormalizeContext *ctx,
           (value = strata_environment_lookup (ctx->environment, var->key, &defined)))
         {
           if (defined.line > 0)
-            {
-              var->interpolated = g_array_new (FALSE, FALSE, sizeof (StrataPosition));
-              g_array_append_val (var->interpolated, defined);
-            }
+            strata_node_add_interpolated (var, &defined);
           strata_node_set_text (var, value);
           var->type = STRATA_VALUE_STRING;
           var->origin = STRATA_ORIGIN_INTERPOLATED;

@@ -93,7 +93,7 @@ _strata_normalize_extra_hosts (StrataNode  *parent,
     }
   g_ptr_array_sort (items, compare_text);
 
-  g_ptr_array_set_size (hosts->children, 0);
+  strata_node_set_n_children (hosts, 0);
   while (items->len > 0)
     strata_node_append (hosts, g_ptr_array_steal_index (items, 0));
   return TRUE;

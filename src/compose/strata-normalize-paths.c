@@ -71,7 +71,7 @@ _strata_normalize_build (const StrataNormalizeContext *ctx,
           i++;
         }
       else
-        g_ptr_array_remove_index (args->children, i);
+        strata_node_remove_child (args, i);
     }
 
   contexts = strata_node_lookup (build, "additional_contexts");

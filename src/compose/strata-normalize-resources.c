@@ -64,7 +64,7 @@ normalize_resources (const StrataNormalizeContext *ctx,
 
       if (!g_hash_table_contains (used, res->key))
         {
-          g_ptr_array_remove_index (map->children, i);
+          strata_node_remove_child (map, i);
           continue;
         }
       if (strata_node_is_null (res))
@@ -79,7 +79,7 @@ normalize_resources (const StrataNormalizeContext *ctx,
       else
         name = g_strdup_printf ("%s_%s", ctx->project_name, res->key);
       if (strata_node_lookup (res, "name") == NULL)
-        g_ptr_array_insert (res->children, 0, _strata_derived_scalar (res, "name", name, STRATA_VALUE_STRING));
+        strata_node_insert_child (res, 0, _strata_derived_scalar (res, "name", name, STRATA_VALUE_STRING));
       if (is_file)
         _strata_resolve_text (ctx, strata_node_lookup (res, "file"));
       else if (g_str_equal (kind, "volumes"))

@@ -62,7 +62,7 @@ set_project_name (StrataNode *project,
   node->origin = STRATA_ORIGIN_DERIVED;
   strata_node_remove (project, "name");
   strata_node_set_key (node, "name");
-  g_ptr_array_insert (project->children, 0, node);
+  strata_node_insert_child (project, 0, node);
 }
 
 gboolean
@@ -96,7 +96,7 @@ strata_normalize_project (StrataNode                   *project,
 
       if (!service_is_active (ctx, service))
         {
-          g_hash_table_add (disabled, g_ptr_array_steal_index (services->children, i));
+          g_hash_table_add (disabled, strata_node_steal_child (services, i));
           continue;
         }
       /* a null service is left for strata_validate_project () to report */

@@ -156,10 +156,10 @@ static void
 shape_struct (StrataNode               *node,
               const StrataSchemaStruct *schema)
 {
-  g_autoptr(GPtrArray) rest = node->children;
+  g_autoptr(GPtrArray) rest = strata_node_steal_children (node);
   g_autofree StrataNode **slots = g_new0 (StrataNode *, schema->n_fields + 1);
 
-  node->children = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_node_free);
+  g_ptr_array_set_free_func (rest, (GDestroyNotify) strata_node_free);
   sort_into_fields (rest, schema, slots);
   for (guint f = 0; f < schema->n_fields; f++)
     {
@@ -207,7 +207,7 @@ shape_struct (StrataNode               *node,
         }
       if (field->flags & STRATA_SCHEMA_FIELD_GO_NAME)
         child->flags |= STRATA_NODE_FLAG_GO_NAME;
-      g_ptr_array_add (node->children, child);
+      strata_node_append (node, child);
     }
 
   /* x-* extensions and anything unknown keep their values as written */
@@ -216,7 +216,7 @@ shape_struct (StrataNode               *node,
       StrataNode *child = g_ptr_array_steal_index (rest, 0);
 
       mark_any (child);
-      g_ptr_array_add (node->children, child);
+      strata_node_append (node, child);
     }
 }
 
@@ -237,11 +237,8 @@ _strata_schema_shape (StrataNode               *node,
   if (kind == STRATA_SCHEMA_STRUCT && node->kind == STRATA_NODE_SCALAR &&
       sub != NULL && _strata_go_parse_int (node->text, &zero) && zero == 0)
     {
-      strata_node_set_text (node, NULL);
-      node->kind = STRATA_NODE_MAPPING;
+      strata_node_make_collection (node, STRATA_NODE_MAPPING);
       node->type = STRATA_VALUE_STRING;
-      if (node->children == NULL)
-        node->children = g_ptr_array_new_with_free_func ((GDestroyNotify) strata_node_free);
     }
   /* a *Duration prints 0s */
   if (node->kind == STRATA_NODE_SCALAR)

@@ -316,14 +316,15 @@ apply_merges (StrataYamlBuilder *builder,
               Frame             *frame,
               GError           **error)
 {
-  GPtrArray *old = frame->node->children;
-  GPtrArray *merged, *children;
+  g_autoptr(GPtrArray) old = NULL;
+  g_autoptr(GPtrArray) merged = NULL;
 
   if (frame->merge_sources == NULL)
     return TRUE;
   if (!spend (builder, frame->merge_size, &frame->node->pos, error))
     return FALSE;
 
+  old = strata_node_steal_children (frame->node);
   /* every key in the hash table, merged ones too */
   if (frame->keys == NULL)
     {
@@ -346,20 +347,14 @@ apply_merges (StrataYamlBuilder *builder,
           collect_merged (frame, g_ptr_array_index (source->children, j), merged);
     }
 
-  children = g_ptr_array_new_full (old->len + merged->len, (GDestroyNotify) strata_node_free);
   for (guint i = 0; i < old->len; i++)
     {
       if (i == frame->merge_at)
-        g_ptr_array_extend (children, merged, NULL, NULL);
-      g_ptr_array_add (children, g_ptr_array_index (old, i));
+        strata_node_append_many (frame->node, (StrataNode **) merged->pdata, merged->len);
+      strata_node_append (frame->node, g_ptr_array_index (old, i));
     }
   if (frame->merge_at >= old->len)
-    g_ptr_array_extend (children, merged, NULL, NULL);
-
-  g_ptr_array_set_free_func (old, NULL);
-  g_ptr_array_unref (old);
-  g_ptr_array_unref (merged);
-  frame->node->children = children;
+    strata_node_append_many (frame->node, (StrataNode **) merged->pdata, merged->len);
   frame->size += frame->merge_size;
 
   /* Sources stay alive: anchors may point into them. */

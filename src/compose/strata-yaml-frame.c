@@ -73,13 +73,9 @@ _strata_yaml_frame_add_child (StrataYamlFrame *frame,
 void
 _strata_yaml_frame_flush_children (StrataYamlFrame *frame)
 {
-  GPtrArray *children = frame->node->children;
-  guint old = children->len;
-
   if (frame->n_kids == 0)
     return;
-  g_ptr_array_set_size (children, old + frame->n_kids);
-  memcpy (children->pdata + old, frame->kids, frame->n_kids * sizeof (StrataNode *));
+  strata_node_append_many (frame->node, frame->kids, frame->n_kids);
   frame->n_kids = 0;
 }
 

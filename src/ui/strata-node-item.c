@@ -165,7 +165,7 @@ char *
 strata_node_item_dup_shadowed (StrataNodeItem *self)
 {
   g_autoptr(GString) str = NULL;
-  GArray *shadowed;
+  const StrataPositionList *shadowed;
 
   g_return_val_if_fail (STRATA_IS_NODE_ITEM (self), NULL);
 
