@@ -150,23 +150,6 @@ write_go_name (Emitter    *e,
   write_string (e, go_name);
 }
 
-/* Digits as strconv prints them: when @text is already canonical decimal
- * (no sign but '-', no leading zero, no '_'), it is its own output. */
-static gboolean
-is_plain_decimal (const char *text)
-{
-  const char *p = text + (text[0] == '-');
-
-  if (p[0] == '0')
-    return p[1] == '\0' && p == text;
-  if (p[0] < '1' || p[0] > '9')
-    return FALSE;
-  for (guint n = 0; *p; p++, n++)
-    if (*p < '0' || *p > '9' || n >= 18)
-      return FALSE;
-  return TRUE;
-}
-
 static void
 write_scalar (Emitter          *e,
               const StrataNode *node)
@@ -188,7 +171,7 @@ write_scalar (Emitter          *e,
       break;
     case STRATA_VALUE_INT:
       /* canonical decimal digits print as they are (the common case) */
-      if (is_plain_decimal (node->text))
+      if (_strata_is_plain_decimal (node->text))
         {
           append_len (e->out, node->text, strlen (node->text));
           break;

@@ -90,6 +90,26 @@ go_int_syntax (const char *s,
   return digits_in_base (s, base);
 }
 
+gsize
+_strata_format_int (gint64  value,
+                    char   *buf)
+{
+  guint64 u = value < 0 ? 0 - (guint64) value : (guint64) value;
+  char digits[20];
+  guint n = 0;
+  char *p = buf;
+
+  do
+    digits[n++] = '0' + u % 10;
+  while ((u /= 10) != 0);
+  if (value < 0)
+    *p++ = '-';
+  while (n > 0)
+    *p++ = digits[--n];
+  *p = '\0';
+  return p - buf;
+}
+
 gboolean
 _strata_go_parse_int (const char *text,
                       gint64     *value)
@@ -103,6 +123,16 @@ _strata_go_parse_int (const char *text,
 
   if (text == NULL)
     return FALSE;
+  if (_strata_is_plain_decimal (text))
+    {
+      gint64 v = 0;
+
+      for (const char *p = text + (text[0] == '-'); *p; p++)
+        v = v * 10 + (*p - '0');
+      if (value)
+        *value = text[0] == '-' ? -v : v;
+      return TRUE;
+    }
   /* every '_' goes (and, as the split below has always done, every \x01) */
   if (strpbrk (text, "_\x01") != NULL)
     {

@@ -50,6 +50,14 @@ typedef enum
 
 typedef struct _StrataSchemaStruct StrataSchemaStruct;
 
+/* A struct's fields by name (strata-schema-index.c): built on first use,
+ * read-only after that. */
+typedef struct
+{
+  gsize   ready;
+  guint8  slots[256];  /* field index + 1 at a key's hash (probing on); 0: none */
+} StrataSchemaIndex;
+
 typedef struct
 {
   const char                *name;
@@ -71,10 +79,27 @@ struct _StrataSchemaStruct
   const char              *name;
   const StrataSchemaField *fields;
   guint                    n_fields;
+  StrataSchemaIndex       *index;
 };
 
 const StrataSchemaStruct *_strata_schema_project (void);
 const StrataSchemaStruct *_strata_schema_service (void);
+
+/* No struct has more fields (strata-schema-index.c checks it). */
+#define STRATA_SCHEMA_MAX_FIELDS 120
+
+/* strata-schema-index.c: the index of the field of @schema named @key
+ * (the first one, as a scan in order finds it), or -1. */
+gint  _strata_schema_field_index (const StrataSchemaStruct *schema,
+                                  const char               *key);
+
+/* Sets @slots[f] (STRATA_SCHEMA_MAX_FIELDS long, all NULL) to the first
+ * child of @mapping whose key names field f of @schema, as
+ * strata_node_lookup (mapping, name) finds it, in one walk over the
+ * children. */
+void  _strata_schema_match       (const StrataSchemaStruct *schema,
+                                  const StrataNode         *mapping,
+                                  const StrataNode        **slots);
 
 /* Puts @node (a value of the given kind) into the printed shape: struct
  * fields reordered, scalars cast, maps flagged, empty omitempty fields
@@ -98,5 +123,9 @@ gboolean _strata_parse_duration_full  (const char  *text,
                                        gint64      *nanoseconds,
                                        char       **message);
 char    *_strata_format_duration      (gint64       nanoseconds);
+/* The same into @buf (STRATA_DURATION_BUF_SIZE bytes); returns the length. */
+#define STRATA_DURATION_BUF_SIZE 48
+gsize    _strata_format_duration_buf  (gint64       nanoseconds,
+                                       char        *buf);
 
 G_END_DECLS

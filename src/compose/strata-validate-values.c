@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "strata-canonical-private.h"
 #include "strata-compose-error.h"
@@ -101,18 +102,20 @@ check_struct (const StrataNode         *node,
               const ValuePath          *path,
               GError                  **error)
 {
+  const StrataNode *slots[STRATA_SCHEMA_MAX_FIELDS];
+
+  memset (slots, 0, schema->n_fields * sizeof slots[0]);
+  /* one walk over the children; then the fields in order, so that the
+   * first error is the first field's */
+  _strata_schema_match (schema, node, slots);
   for (guint f = 0; f < schema->n_fields; f++)
     {
       const StrataSchemaField *field = &schema->fields[f];
-      const StrataNode *child;
       ValuePath sub_path = { path, field->name, 0, FALSE };
 
-      if (field->flags & STRATA_SCHEMA_FIELD_INPUT_ONLY)
+      if (slots[f] == NULL || (field->flags & STRATA_SCHEMA_FIELD_INPUT_ONLY))
         continue;
-      child = strata_node_lookup (node, field->name);
-      if (child == NULL)
-        continue;
-      if (!check_value (child, field->kind, field->elem, field->sub, &sub_path, error))
+      if (!check_value (slots[f], field->kind, field->elem, field->sub, &sub_path, error))
         return FALSE;
     }
   return TRUE;
