@@ -144,45 +144,6 @@ shape_scalar (StrataNode       *node,
     }
 }
 
-/* The field of @schema that takes the entry @key (a DROPPED field takes it
- * to drop it), or -1: fields the model does not have (INPUT_ONLY) keep
- * their values as written. */
-static gint
-field_for_key (const StrataSchemaStruct *schema,
-               const char               *key)
-{
-  gint f = _strata_schema_field_index (schema, key);
-
-  if (f >= 0 && (schema->fields[f].flags & STRATA_SCHEMA_FIELD_INPUT_ONLY) &&
-      !(schema->fields[f].flags & STRATA_SCHEMA_FIELD_DROPPED))
-    return -1;
-  return f;
-}
-
-/* Takes each child of @node that is a field of @schema into @slots (the
- * first entry of a key wins); the others move to the front of the
- * children, in order. Returns how many stayed there. */
-static guint
-sort_into_fields (StrataNode               *node,
-                  const StrataSchemaStruct *schema,
-                  StrataNode              **slots)
-{
-  GPtrArray *children = node->children;
-  guint kept = 0;
-
-  for (guint i = 0; i < children->len; i++)
-    {
-      StrataNode *child = g_ptr_array_index (children, i);
-      gint f = field_for_key (schema, child->key);
-
-      if (f >= 0 && slots[f] == NULL)
-        slots[f] = child;
-      else
-        g_ptr_array_index (children, kept++) = child;
-    }
-  return kept;
-}
-
 /* The value printed for @field, from @child (which it may free), or NULL. */
 static StrataNode *
 shape_field (StrataNode              *node,
@@ -232,23 +193,23 @@ static void
 shape_struct (StrataNode               *node,
               const StrataSchemaStruct *schema)
 {
-  StrataNode *slots[STRATA_SCHEMA_MAX_FIELDS];
+  StrataSchemaMatch match;
+  StrataNode *fields[STRATA_SCHEMA_MAX_FIELDS];
   GPtrArray *children = node->children;
   guint n_rest, n_fields = 0;
 
-  memset (slots, 0, schema->n_fields * sizeof slots[0]);
-  n_rest = sort_into_fields (node, schema, slots);
-  for (guint f = 0; f < schema->n_fields; f++)
+  n_rest = _strata_schema_match (schema, node, STRATA_SCHEMA_MATCH_DEFAULTS, &match, children->pdata);
+  for (guint i = 0; i < match.n_fields; i++)
     {
-      const StrataSchemaField *field = &schema->fields[f];
+      const StrataSchemaField *field = &schema->fields[match.fields[i]];
+      StrataNode *child = match.nodes[match.fields[i]];
 
       /* fields the model does not have keep their values as written
        * (they stayed with the rest), unless compose drops them */
       if (field->flags & STRATA_SCHEMA_FIELD_DROPPED)
-        g_clear_pointer (&slots[f], strata_node_free);
-      else if (!(field->flags & STRATA_SCHEMA_FIELD_INPUT_ONLY) &&
-               (slots[f] = shape_field (node, field, slots[f])) != NULL)
-        slots[n_fields++] = slots[f];
+        strata_node_free (child);
+      else if ((child = shape_field (node, field, child)) != NULL)
+        fields[n_fields++] = child;
     }
 
   for (guint i = 0; i < n_rest; i++)
@@ -256,7 +217,7 @@ shape_struct (StrataNode               *node,
   if (n_fields + n_rest > children->len)
     g_ptr_array_set_size (children, n_fields + n_rest);
   memmove (children->pdata + n_fields, children->pdata, n_rest * sizeof (gpointer));
-  memcpy (children->pdata, slots, n_fields * sizeof (gpointer));
+  memcpy (children->pdata, fields, n_fields * sizeof (gpointer));
   if (n_fields + n_rest < children->len)
     {
       /* what is left past the end was moved, not dropped */

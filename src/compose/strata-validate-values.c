@@ -14,7 +14,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "strata-canonical-private.h"
 #include "strata-compose-error.h"
@@ -102,20 +101,20 @@ check_struct (const StrataNode         *node,
               const ValuePath          *path,
               GError                  **error)
 {
-  const StrataNode *slots[STRATA_SCHEMA_MAX_FIELDS];
+  StrataSchemaMatch match;
 
-  memset (slots, 0, schema->n_fields * sizeof slots[0]);
-  /* one walk over the children; then the fields in order, so that the
-   * first error is the first field's */
-  _strata_schema_match (schema, node, slots);
-  for (guint f = 0; f < schema->n_fields; f++)
+  /* only durations and byte sizes can fail: one walk over the children
+   * for the fields that hold some, then those in order, so that the first
+   * error is the first field's */
+  if (!_strata_schema_parses (schema))
+    return TRUE;
+  _strata_schema_match (schema, node, STRATA_SCHEMA_MATCH_PARSED, &match, NULL);
+  for (guint i = 0; i < match.n_fields; i++)
     {
-      const StrataSchemaField *field = &schema->fields[f];
+      const StrataSchemaField *field = &schema->fields[match.fields[i]];
       ValuePath sub_path = { path, field->name, 0, FALSE };
 
-      if (slots[f] == NULL || (field->flags & STRATA_SCHEMA_FIELD_INPUT_ONLY))
-        continue;
-      if (!check_value (slots[f], field->kind, field->elem, field->sub, &sub_path, error))
+      if (!check_value (match.nodes[match.fields[i]], field->kind, field->elem, field->sub, &sub_path, error))
         return FALSE;
     }
   return TRUE;
@@ -129,6 +128,8 @@ check_items (const StrataNode         *node,
              const ValuePath          *path,
              GError                  **error)
 {
+  if (elem != STRATA_SCHEMA_DURATION && elem != STRATA_SCHEMA_BYTES && (sub == NULL || !_strata_schema_parses (sub)))
+    return TRUE;
   for (guint i = 0; i < strata_node_get_n_children (node); i++)
     {
       const StrataNode *child = strata_node_get_child (node, i);
