@@ -42,13 +42,6 @@ same_name (const char *name,
   return FALSE;
 }
 
-static inline void
-set_add (StrataSchemaFieldSet *set,
-         guint                 f)
-{
-  set->bits[f / 64] |= G_GUINT64_CONSTANT (1) << (f % 64);
-}
-
 static gboolean
 kind_parses (StrataSchemaKind kind)
 {
@@ -90,9 +83,9 @@ build_index (const StrataSchemaStruct *schema,
       if (field->flags & DEFAULT_FLAGS)
         index->defaults[index->n_defaults++] = f;
       if (!(field->flags & STRATA_SCHEMA_FIELD_INPUT_ONLY) || (field->flags & STRATA_SCHEMA_FIELD_DROPPED))
-        set_add (&index->model, f);
+        _strata_schema_field_set_add (&index->model, f);
       if (!(field->flags & STRATA_SCHEMA_FIELD_INPUT_ONLY) && field_parses (field))
-        set_add (&index->parsed, f);
+        _strata_schema_field_set_add (&index->parsed, f);
     }
 }
 
@@ -151,7 +144,7 @@ list_field (StrataSchemaMatch *match,
             guint              f,
             StrataNode        *node)
 {
-  set_add (&match->listed, f);
+  _strata_schema_field_set_add (&match->listed, f);
   match->nodes[f] = node;
   match->fields[match->n_fields++] = f;
 }
@@ -170,21 +163,21 @@ sort_fields (StrataSchemaMatch *match)
     }
 }
 
-guint
-_strata_schema_match (const StrataSchemaStruct *schema,
-                      const StrataNode         *mapping,
-                      StrataSchemaMatchSet      which,
-                      StrataSchemaMatch        *match,
-                      gpointer                 *rest)
+static guint
+match_fields (const StrataSchemaStruct   *schema,
+              const StrataSchemaIndex    *index,
+              const StrataNode           *mapping,
+              const StrataSchemaFieldSet *want,
+              gboolean                    defaults,
+              StrataSchemaMatch          *match,
+              gpointer                   *rest)
 {
-  const StrataSchemaIndex *index = get_index (schema);
-  const StrataSchemaFieldSet *want = which == STRATA_SCHEMA_MATCH_PARSED ? &index->parsed : &index->model;
   GPtrArray *children = mapping->children;
   guint n_rest = 0;
 
   memset (&match->listed, 0, sizeof match->listed);
   match->n_fields = 0;
-  for (guint i = 0; which == STRATA_SCHEMA_MATCH_DEFAULTS && i < index->n_defaults; i++)
+  for (guint i = 0; defaults && i < index->n_defaults; i++)
     list_field (match, index->defaults[i], NULL);
 
   for (guint i = 0; children != NULL && i < children->len; i++)
@@ -203,6 +196,28 @@ _strata_schema_match (const StrataSchemaStruct *schema,
     }
   sort_fields (match);
   return n_rest;
+}
+
+guint
+_strata_schema_match (const StrataSchemaStruct *schema,
+                      const StrataNode         *mapping,
+                      StrataSchemaMatchSet      which,
+                      StrataSchemaMatch        *match,
+                      gpointer                 *rest)
+{
+  const StrataSchemaIndex *index = get_index (schema);
+
+  return match_fields (schema, index, mapping, which == STRATA_SCHEMA_MATCH_PARSED ? &index->parsed : &index->model,
+                       which == STRATA_SCHEMA_MATCH_DEFAULTS, match, rest);
+}
+
+void
+_strata_schema_match_only (const StrataSchemaStruct   *schema,
+                           const StrataNode           *mapping,
+                           const StrataSchemaFieldSet *want,
+                           StrataSchemaMatch          *match)
+{
+  match_fields (schema, get_index (schema), mapping, want, FALSE, match, NULL);
 }
 
 StrataNode *

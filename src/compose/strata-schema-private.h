@@ -141,6 +141,19 @@ guint _strata_schema_match       (const StrataSchemaStruct *schema,
                                   StrataSchemaMatch        *match,
                                   gpointer                 *rest);
 
+/* The same for the fields in @want only (which must not hold INPUT_ONLY ones). */
+void  _strata_schema_match_only  (const StrataSchemaStruct   *schema,
+                                  const StrataNode           *mapping,
+                                  const StrataSchemaFieldSet *want,
+                                  StrataSchemaMatch          *match);
+
+static inline void
+_strata_schema_field_set_add (StrataSchemaFieldSet *set,
+                              guint                 f)
+{
+  set->bits[f / 64] |= G_GUINT64_CONSTANT (1) << (f % 64);
+}
+
 /* The node of field @name in @match, or NULL. */
 StrataNode *_strata_schema_match_get (const StrataSchemaStruct *schema,
                                       const StrataSchemaMatch  *match,
