@@ -45,11 +45,147 @@ in_list (const char * const *list,
   return FALSE;
 }
 
+/* One of the words above: none is longer than 5 bytes, and they start
+ * with one of these. */
 static gboolean
-match_regex (const char *pattern,
-             const char *s)
+is_resolve_word (const char *s)
 {
-  return g_regex_match_simple (pattern, s, G_REGEX_DEFAULT, G_REGEX_MATCH_DEFAULT);
+  if (strchr ("tTfF~nN.+-yYoO", s[0]) == NULL || strnlen (s, 6) > 5)
+    return FALSE;
+  return in_list (resolve_words, s) || in_list (old_bools, s);
+}
+
+/* The patterns below were regular expressions matched with GRegex (PCRE):
+ * their `$` also matches before a final newline. */
+static inline gboolean
+at_end (const char *p)
+{
+  return p[0] == '\0' || (p[0] == '\n' && p[1] == '\0');
+}
+
+static inline const char *
+skip_digits (const char *p)
+{
+  while (g_ascii_isdigit (*p))
+    p++;
+  return p;
+}
+
+/* ^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$ (isBase60Float) */
+static gboolean
+is_base60 (const char *s)
+{
+  const char *p = s + (*s == '-' || *s == '+');
+  gboolean groups = FALSE;
+
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  while (g_ascii_isdigit (*p) || *p == '_')
+    p++;
+  while (*p == ':')
+    {
+      const char *digits = ++p;
+
+      p = skip_digits (p);
+      if (p - digits != 1 && (p - digits != 2 || digits[0] > '5'))
+        return FALSE;
+      groups = TRUE;
+    }
+  if (!groups)
+    return FALSE;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p) || *p == '_'; p++)
+      ;
+  return at_end (p);
+}
+
+/* [eE][-+]?[0-9]+, optional: the end of the exponent, or NULL */
+static const char *
+skip_exponent (const char *p)
+{
+  const char *digits;
+
+  if (*p != 'e' && *p != 'E')
+    return p;
+  p++;
+  if (*p == '-' || *p == '+')
+    p++;
+  digits = p;
+  p = skip_digits (p);
+  return p > digits ? p : NULL;
+}
+
+/* ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$; without a sign
+ * and with @fraction_only, ^\.[0-9]+([eE][-+]?[0-9]+)?$ */
+static gboolean
+is_float (const char *s,
+          gboolean    fraction_only)
+{
+  const char *p = s, *digits;
+
+  if (!fraction_only && (*p == '-' || *p == '+'))
+    p++;
+  if (*p == '.')
+    {
+      digits = ++p;
+      p = skip_digits (p);
+      if (p == digits)
+        return FALSE;
+    }
+  else if (fraction_only)
+    return FALSE;
+  else
+    {
+      digits = p;
+      p = skip_digits (p);
+      if (p == digits)
+        return FALSE;
+      if (*p == '.')
+        p = skip_digits (p + 1);
+    }
+  p = skip_exponent (p);
+  return p != NULL && at_end (p);
+}
+
+/* [0-9]{min,max} followed by @next (a byte, or -1 for any); its value
+ * goes to *@value. The end, or NULL. */
+static const char *
+take_number (const char *p,
+             guint       min,
+             guint       max,
+             int        *value)
+{
+  const char *start = p;
+
+  p = skip_digits (p);
+  if ((guint) (p - start) < min || (guint) (p - start) > max)
+    return NULL;
+  *value = atoi (start);
+  return p;
+}
+
+/* [0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(\.[0-9]+)? with hour <= 23,
+ * minute and second <= 59 (the check after the match). */
+static const char *
+take_clock (const char *p,
+            gboolean   *in_range)
+{
+  int h, m, sec;
+
+  if ((p = take_number (p, 1, 2, &h)) == NULL || *p++ != ':' ||
+      (p = take_number (p, 1, 2, &m)) == NULL || *p++ != ':' ||
+      (p = take_number (p, 1, 2, &sec)) == NULL)
+    return NULL;
+  *in_range = h <= 23 && m <= 59 && sec <= 59;
+  if (*p == '.')
+    {
+      const char *digits = ++p;
+
+      p = skip_digits (p);
+      if (p == digits)
+        return NULL;
+    }
+  return p;
 }
 
 static gboolean
@@ -167,65 +303,74 @@ days_in_month (int year,
 }
 
 /* yaml.v3 parseTimestamp: "2006-1-2", optionally followed by
- * [Tt ]15:4:5[.999999999] and, after T/t, a zone "Z" or "±07:00". */
+ * [Tt ]15:4:5[.999999999] and, after T/t, a zone "Z" or "±07:00":
+ * ^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[Tt]CLOCK(Z|[+-][0-9]{2}:[0-9]{2})| CLOCK)?$
+ * with a real date and clock. */
 static gboolean
 is_timestamp (const char *s)
 {
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autoptr(GRegex) regex = NULL;
-  int year, month, day;
+  const char *p = s;
+  gboolean clock_ok = TRUE;
+  int year, month, day, zone;
 
-  regex = g_regex_new ("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"
-                       "(?:([Tt])([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})"
-                       "|( )([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(\\.[0-9]+)?)?$",
-                       G_REGEX_DEFAULT, G_REGEX_MATCH_DEFAULT, NULL);
-  if (!g_regex_match (regex, s, 0, &match))
+  if ((p = take_number (p, 4, 4, &year)) == NULL || *p++ != '-' ||
+      (p = take_number (p, 1, 2, &month)) == NULL || *p++ != '-' ||
+      (p = take_number (p, 1, 2, &day)) == NULL)
     return FALSE;
-
-  year = atoi (s);
-  month = atoi (s + 5);
-  day = atoi (strchr (s + 5, '-') + 1);
-  if (month < 1 || month > 12 || day < 1 || day > days_in_month (year, month))
-    return FALSE;
-
-  for (int group = 5; group <= 11; group += 6)
+  if (*p == 'T' || *p == 't')
     {
-      g_autofree char *h = g_match_info_fetch (match, group);
-      g_autofree char *m = g_match_info_fetch (match, group + 1);
-      g_autofree char *sec = g_match_info_fetch (match, group + 2);
-
-      if (h != NULL && *h != '\0' &&
-          (atoi (h) > 23 || atoi (m) > 59 || atoi (sec) > 59))
+      if ((p = take_clock (p + 1, &clock_ok)) == NULL)
+        return FALSE;
+      if (*p == 'Z')
+        p++;
+      else if ((*p != '+' && *p != '-') ||
+               (p = take_number (p + 1, 2, 2, &zone)) == NULL || *p++ != ':' ||
+               (p = take_number (p, 2, 2, &zone)) == NULL)
         return FALSE;
     }
-  return TRUE;
+  else if (*p == ' ' && (p = take_clock (p + 1, &clock_ok)) == NULL)
+    return FALSE;
+  if (!at_end (p))
+    return FALSE;
+
+  if (month < 1 || month > 12 || day < 1 || day > days_in_month (year, month))
+    return FALSE;
+  return clock_ok;
 }
 
 gboolean
 _strata_yaml_plain_is_string (const char *s)
 {
-  g_autofree char *plain = NULL;
+  char buf[64];
+  g_autofree char *joined = NULL;
+  const char *plain = s;
 
-  if (*s == '\0' || in_list (resolve_words, s) || in_list (old_bools, s))
+  if (*s == '\0' || is_resolve_word (s))
     return FALSE;
-  /* isBase60Float */
-  if (match_regex ("^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?$", s))
+  if ((g_ascii_isdigit (*s) || *s == '+' || *s == '-') && is_base60 (s))
     return FALSE;
 
   if (*s == '.')
-    return !match_regex ("^\\.[0-9]+([eE][-+]?[0-9]+)?$", s);
+    return !is_float (s, TRUE);
   if (!g_ascii_isdigit (*s) && *s != '+' && *s != '-')
     return TRUE;
 
   if (is_timestamp (s))
     return FALSE;
-  {
-    g_auto(GStrv) parts = g_strsplit (s, "_", -1);
-    plain = g_strjoinv ("", parts);
-  }
+  if (strchr (s, '_') != NULL)
+    {
+      gsize length = strlen (s);
+      char *out = length < sizeof buf ? buf : (joined = g_malloc (length + 1));
+
+      plain = out;
+      for (const char *p = s; *p; p++)
+        if (*p != '_')
+          *out++ = *p;
+      *out = '\0';
+    }
   if (go_int_syntax (plain, NULL, NULL))
     return FALSE;
-  if (match_regex ("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$", plain))
+  if (is_float (plain, FALSE))
     return FALSE;
   return TRUE;
 }
@@ -384,16 +529,36 @@ yaml_key_less (const gunichar *a,
   return alen < blen;
 }
 
+/* @s as characters: in @buf when it is short ASCII (the common key), else
+ * in a new array stored in *@heap. */
+static const gunichar *
+to_chars (const char  *s,
+          gunichar    *buf,
+          gsize        size,
+          glong       *length,
+          gunichar   **heap)
+{
+  gsize n = 0;
+
+  for (; s[n] != '\0' && n < size && (guchar) s[n] < 0x80; n++)
+    buf[n] = (guchar) s[n];
+  if (s[n] == '\0')
+    return (*length = n, buf);
+  return *heap = g_utf8_to_ucs4_fast (s, -1, length);
+}
+
 int
 _strata_yaml_key_compare (const char *a,
                           const char *b)
 {
-  g_autofree gunichar *ua = NULL;
-  g_autofree gunichar *ub = NULL;
+  g_autofree gunichar *heap_a = NULL;
+  g_autofree gunichar *heap_b = NULL;
+  gunichar buf_a[64], buf_b[64];
+  const gunichar *ua, *ub;
   glong alen = 0, blen = 0;
 
-  ua = g_utf8_to_ucs4_fast (a, -1, &alen);
-  ub = g_utf8_to_ucs4_fast (b, -1, &blen);
+  ua = to_chars (a, buf_a, G_N_ELEMENTS (buf_a), &alen, &heap_a);
+  ub = to_chars (b, buf_b, G_N_ELEMENTS (buf_b), &blen, &heap_b);
   if (yaml_key_less (ua, alen, ub, blen))
     return -1;
   if (yaml_key_less (ub, blen, ua, alen))
