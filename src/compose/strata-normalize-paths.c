@@ -60,6 +60,20 @@ join_clean (const char *dir,
   return dir_length + 1 + path_length;
 }
 
+char *
+_strata_canonicalize_path (const char *path,
+                           const char *dir)
+{
+  char buf[1024];
+  gsize length;
+
+  if (g_path_is_absolute (path) && is_clean (path))
+    return g_strdup (path);
+  if (!g_path_is_absolute (path) && (length = join_clean (dir, path, buf, sizeof buf)) > 0)
+    return g_strndup (buf, length);
+  return g_canonicalize_filename (path, dir);
+}
+
 static gboolean
 is_home (const StrataNormalizeContext *ctx,
          const char                   *path)
