@@ -393,9 +393,9 @@ links_and_volumes (const StrataNode  *service,
 
       if (child->key == NULL)
         continue;
-      if (*links == NULL && strcmp (child->key, "links") == 0)
+      if (*links == NULL && child->key[0] == 'l' && strcmp (child->key, "links") == 0)
         *links = child;
-      else if (*volumes == NULL && strcmp (child->key, "volumes") == 0)
+      else if (*volumes == NULL && child->key[0] == 'v' && strcmp (child->key, "volumes") == 0)
         *volumes = child;
     }
 }
