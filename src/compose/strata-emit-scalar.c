@@ -40,7 +40,7 @@ in_list (const char * const *list,
          const char         *s)
 {
   for (guint i = 0; list[i] != NULL; i++)
-    if (strcmp (list[i], s) == 0)
+    if (list[i][0] == s[0] && strcmp (list[i], s) == 0)
       return TRUE;
   return FALSE;
 }
@@ -50,7 +50,15 @@ in_list (const char * const *list,
 static gboolean
 is_resolve_word (const char *s)
 {
-  if (strchr ("tTfF~nN.+-yYoO", s[0]) == NULL || strnlen (s, 6) > 5)
+  switch (s[0])
+    {
+    case 't': case 'T': case 'f': case 'F': case '~': case 'n': case 'N': case '.': case '+': case '-':
+    case 'y': case 'Y': case 'o': case 'O':
+      break;
+    default:
+      return FALSE;
+    }
+  if (strnlen (s, 6) > 5)
     return FALSE;
   return in_list (resolve_words, s) || in_list (old_bools, s);
 }
@@ -482,6 +490,18 @@ _strata_go_format_float (double   value,
 }
 
 /* yaml.v3 sorter.go keyList.Less for two string keys. */
+static inline gboolean
+char_is_digit (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isdigit (c) : g_unichar_isdigit (c);
+}
+
+static inline gboolean
+char_is_alpha (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isalpha (c) : g_unichar_isalpha (c);
+}
+
 static gboolean
 yaml_key_less (const gunichar *a,
                glong           alen,
@@ -498,27 +518,27 @@ yaml_key_less (const gunichar *a,
 
       if (a[i] == b[i])
         {
-          digits = g_unichar_isdigit (a[i]);
+          digits = char_is_digit (a[i]);
           continue;
         }
-      al = g_unichar_isalpha (a[i]);
-      bl = g_unichar_isalpha (b[i]);
+      al = char_is_alpha (a[i]);
+      bl = char_is_alpha (b[i]);
       if (al && bl)
         return a[i] < b[i];
       if (al || bl)
         return digits ? al : bl;
 
       if (a[i] == '0' || b[i] == '0')
-        for (glong j = i - 1; j >= 0 && g_unichar_isdigit (a[j]); j--)
+        for (glong j = i - 1; j >= 0 && char_is_digit (a[j]); j--)
           if (a[j] != '0')
             {
               an = 1;
               bn = 1;
               break;
             }
-      for (ai = i; ai < alen && g_unichar_isdigit (a[ai]); ai++)
+      for (ai = i; ai < alen && char_is_digit (a[ai]); ai++)
         an = an * 10 + (gint64) (a[ai] - '0');
-      for (bi = i; bi < blen && g_unichar_isdigit (b[bi]); bi++)
+      for (bi = i; bi < blen && char_is_digit (b[bi]); bi++)
         bn = bn * 10 + (gint64) (b[bi] - '0');
       if (an != bn)
         return an < bn;

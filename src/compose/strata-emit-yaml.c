@@ -36,6 +36,10 @@ typedef struct
   gboolean block_plain_allowed;
   gboolean single_quoted_allowed;
   gboolean block_allowed;
+  /* found on the way by analyze_simple () */
+  gboolean simple;      /* no blank, break or byte past ASCII */
+  gboolean dollar;      /* (then) a `$` in the text */
+  gsize    length;      /* (then) of the text */
 } Analysis;
 
 typedef struct
@@ -125,6 +129,20 @@ followed_by_blank (const char *p)
   return is_blankz (char_at (next, &next));
 }
 
+/* Characters that are an indicator at the start of a plain scalar */
+static gboolean
+is_first_indicator (char c)
+{
+  switch (c)
+    {
+    case '#': case ',': case '[': case ']': case '{': case '}': case '&': case '*': case '!':
+    case '|': case '>': case '\'': case '"': case '%': case '@': case '`':
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 /* What analyze () finds for text without spaces, tabs, breaks or
  * characters past ASCII (most keys and values), or FALSE. */
 static gboolean
@@ -132,15 +150,18 @@ analyze_simple (const char *s,
                 Analysis   *a)
 {
   const char *p = s;
-  gboolean indicators;
+  gboolean indicators, dollar = FALSE;
 
   for (; *p; p++)
-    if ((guchar) *p <= 0x20 || (guchar) *p >= 0x7F)
-      return FALSE;
-  indicators = g_str_has_prefix (s, "---") || g_str_has_prefix (s, "...") ||
-               strchr ("#,[]{}&*!|>'\"%@`", s[0]) != NULL ||
-               (s[1] == '\0' && strchr ("?:-", s[0]) != NULL) || p[-1] == ':';
-  *a = (Analysis) { FALSE, !indicators, TRUE, TRUE };
+    {
+      if ((guchar) *p <= 0x20 || (guchar) *p >= 0x7F)
+        return FALSE;
+      dollar |= *p == '$';
+    }
+  indicators = (s[0] == '-' && s[1] == '-' && s[2] == '-') || (s[0] == '.' && s[1] == '.' && s[2] == '.') ||
+               is_first_indicator (s[0]) ||
+               (s[1] == '\0' && (s[0] == '?' || s[0] == ':' || s[0] == '-')) || p[-1] == ':';
+  *a = (Analysis) { FALSE, !indicators, TRUE, TRUE, TRUE, dollar, p - s };
   return TRUE;
 }
 
@@ -149,7 +170,7 @@ analyze_simple (const char *s,
 static Analysis
 analyze (const char *s)
 {
-  Analysis a = { FALSE, TRUE, TRUE, TRUE };
+  Analysis a = { FALSE, TRUE, TRUE, TRUE, FALSE, FALSE, 0 };
   gboolean block_indicators = FALSE, line_breaks = FALSE, special = FALSE, tabs = FALSE;
   gboolean leading_space = FALSE, leading_break = FALSE, trailing_space = FALSE, trailing_break = FALSE;
   gboolean break_space = FALSE, space_break = FALSE, previous_space = FALSE, previous_break = FALSE;
@@ -157,7 +178,7 @@ analyze (const char *s)
   const char *p = s;
 
   if (*s == '\0')
-    return (Analysis) { FALSE, TRUE, TRUE, FALSE };
+    return (Analysis) { FALSE, TRUE, TRUE, FALSE, TRUE, FALSE, 0 };
   if (analyze_simple (s, &a))
     return a;
   if (g_str_has_prefix (s, "---") || g_str_has_prefix (s, "..."))
@@ -173,7 +194,7 @@ analyze (const char *s)
 
       if (first)
         {
-          if (c < 128 && c != 0 && strchr ("#,[]{}&*!|>'\"%@`", (int) c) != NULL)
+          if (c < 128 && c != 0 && is_first_indicator (c))
             block_indicators = TRUE;
           if ((c == '?' || c == ':' || c == '-') && followed_by_ws)
             block_indicators = TRUE;
@@ -229,6 +250,18 @@ analyze (const char *s)
   return a;
 }
 
+/* Plain text as it is, what analyze () learnt of it saving a pass */
+static void
+put_plain (Emitter        *e,
+           const char     *text,
+           const Analysis *a)
+{
+  if (a->simple && !(a->dollar && e->dollars))
+    append_len (e->out, text, a->length);
+  else
+    put (e, text);
+}
+
 static Style
 choose_style (const char     *s,
               const Analysis *a,
@@ -236,7 +269,7 @@ choose_style (const char     *s,
 {
   Style style;
 
-  if (strchr (s, '\n') != NULL)
+  if (!a->simple && strchr (s, '\n') != NULL)
     style = STYLE_LITERAL;
   else if (_strata_yaml_plain_is_string (s))
     style = STYLE_PLAIN;
@@ -425,7 +458,7 @@ write_scalar (Emitter          *e,
   switch (choose_style (node->text, &a, FALSE))
     {
     case STYLE_PLAIN:
-      put (e, node->text);
+      put_plain (e, node->text, &a);
       break;
     case STYLE_SINGLE:
       write_single (e, node->text, indent);
@@ -449,7 +482,7 @@ write_key (Emitter        *e,
   switch (choose_style (key, a, TRUE))
     {
     case STYLE_PLAIN:
-      put (e, key);
+      put_plain (e, key, a);
       break;
     case STYLE_SINGLE:
       write_single (e, key, 0);
