@@ -10,9 +10,10 @@
  * control characters as \u00XX, '<' '>' '&' as \u003c \u003e \u0026,
  * U+2028/U+2029 as \u2028/\u2029, invalid UTF-8 as \ufffd.
  *
- * Everything is written into one GString: runs of bytes that need no escape
- * are copied whole, and `config`'s `$` doubling happens as strings are
- * written (only strings can hold a `$`).
+ * Everything is written into one growing buffer, room made once per
+ * piece: runs of bytes that need no escape are copied whole, and
+ * `config`'s `$` doubling happens as strings are written (only strings can
+ * hold a `$`).
  */
 
 #include "config.h"
@@ -24,106 +25,187 @@
 
 typedef struct
 {
-  GString  *out;
+  char     *buf;
+  gsize     len;
+  gsize     size;
   gboolean  compact;
   gboolean  dollars;   /* double every `$` */
 } Emitter;
 
-/* g_string_append_len() without its call when the bytes fit, as
- * g_string_append_c() does (GLib 2.74 inlines only the latter). */
-static inline void
-append_len (GString    *out,
-            const char *bytes,
-            gsize       length)
+static void
+grow (Emitter *e,
+      gsize    n)
 {
-  if (out->len + length < out->allocated_len)
+  while (e->len + n + 1 > e->size)
+    e->size *= 2;
+  e->buf = g_realloc (e->buf, e->size);
+}
+
+/* Where to write @n more bytes (and the final NUL, later). */
+static inline char *
+reserve (Emitter *e,
+         gsize    n)
+{
+  if (G_UNLIKELY (e->len + n + 1 > e->size))
+    grow (e, n);
+  return e->buf + e->len;
+}
+
+/* The bytes written up to @end become part of the output. */
+static inline void
+commit (Emitter *e,
+        char    *end)
+{
+  e->len = end - e->buf;
+}
+
+/* memcpy () for the short runs most strings are: constant-size copies
+ * that the compiler inlines (overlapping for the lengths between), never
+ * reading past @src + @n. */
+static inline void
+copy_short (char       *dst,
+            const char *src,
+            gsize       n)
+{
+  if (n >= 8 && n <= 16)
     {
-      memcpy (out->str + out->len, bytes, length);
-      out->len += length;
-      out->str[out->len] = '\0';
+      memcpy (dst, src, 8);
+      memcpy (dst + n - 8, src + n - 8, 8);
+    }
+  else if (n >= 4 && n < 8)
+    {
+      memcpy (dst, src, 4);
+      memcpy (dst + n - 4, src + n - 4, 4);
+    }
+  else if (n < 4)
+    {
+      for (gsize i = 0; i < n; i++)
+        dst[i] = src[i];
     }
   else
-    g_string_append_len (out, bytes, length);
+    memcpy (dst, src, n);
 }
 
-/* Bytes below 0x80 that a string cannot hold as they are. */
-static inline gboolean
-needs_escape (guchar   b,
-              gboolean dollars)
+static inline void
+put_len (Emitter    *e,
+         const char *bytes,
+         gsize       n)
 {
-  return b < 0x20 || b == '"' || b == '\\' || b == '<' || b == '>' || b == '&' ||
-         (b == '$' && dollars) || b >= 0x80;
+  char *o = reserve (e, n);
+
+  memcpy (o, bytes, n);
+  commit (e, o + n);
 }
 
-static void
-append_u (GString *out,
-          gunichar c)
+static inline void
+put_c (Emitter *e,
+       char     c)
+{
+  char *o = reserve (e, 1);
+
+  *o = c;
+  commit (e, o + 1);
+}
+
+/* Bytes that end a run of plain string bytes: the end, those that need an
+ * escape or a check (quotes, backslash, controls, HTML characters, past
+ * ASCII) and, when `$` is doubled, `$`. */
+#define STOPS [0 ... 0x1f] = 1, ['"'] = 1, ['\\'] = 1, ['<'] = 1, ['>'] = 1, ['&'] = 1, [0x80 ... 0xff] = 1
+static const guint8 stops[256] = { STOPS };
+static const guint8 stops_dollar[256] = { STOPS, ['$'] = 1 };
+
+/* \u and four hex digits at @o; returns the end */
+static char *
+put_u (char     *o,
+       gunichar  c)
 {
   static const char hex[] = "0123456789abcdef";
-  char buf[6] = { '\\', 'u', hex[(c >> 12) & 0xf], hex[(c >> 8) & 0xf], hex[(c >> 4) & 0xf], hex[c & 0xf] };
 
-  append_len (out, buf, sizeof buf);
+  o[0] = '\\';
+  o[1] = 'u';
+  o[2] = hex[(c >> 12) & 0xf];
+  o[3] = hex[(c >> 8) & 0xf];
+  o[4] = hex[(c >> 4) & 0xf];
+  o[5] = hex[c & 0xf];
+  return o + 6;
 }
 
-/* One byte or character that needs care at @p; returns the next position. */
-static const char *
-write_special (Emitter    *e,
-               const char *p,
-               const char *end)
+/* One byte or character that needs care at @p, written at @o (which has
+ * room for 6 bytes); moves both on. */
+static char *
+put_special (char        *o,
+             const char **p)
 {
-  guchar b = *p;
+  guchar b = **p;
   gunichar c;
 
   if (b < 0x80)
     {
-      switch (b)
+      static const char escapes[] = { ['"'] = '"', ['\\'] = '\\', ['\b'] = 'b', ['\f'] = 'f', ['\n'] = 'n',
+                                      ['\r'] = 'r', ['\t'] = 't', ['$'] = '$' };
+
+      *p += 1;
+      if (b < sizeof escapes && escapes[b] != '\0')
         {
-        case '"': append_len (e->out, "\\\"", 2); break;
-        case '\\': append_len (e->out, "\\\\", 2); break;
-        case '\b': append_len (e->out, "\\b", 2); break;
-        case '\f': append_len (e->out, "\\f", 2); break;
-        case '\n': append_len (e->out, "\\n", 2); break;
-        case '\r': append_len (e->out, "\\r", 2); break;
-        case '\t': append_len (e->out, "\\t", 2); break;
-        case '$': append_len (e->out, "$$", 2); break;
-        default: append_u (e->out, b); break;  /* < > & and other controls */
+          /* `$` doubled as `$$`, the others as a backslash escape */
+          o[0] = b == '$' ? '$' : '\\';
+          o[1] = escapes[b];
+          return o + 2;
         }
-      return p + 1;
+      return put_u (o, b);  /* < > & and other controls */
     }
 
-  c = g_utf8_get_char_validated (p, end - p);
+  /* (a sequence the string's end cuts is as invalid as any) */
+  c = g_utf8_get_char_validated (*p, -1);
   if (c == (gunichar) -1 || c == (gunichar) -2)
     {
-      append_len (e->out, "\\ufffd", 6);
-      return p + 1;
+      *p += 1;
+      return put_u (o, 0xfffd);
     }
   if (c == 0x2028 || c == 0x2029)
-    append_u (e->out, c);
+    o = put_u (o, c);
   else
-    append_len (e->out, p, g_utf8_next_char (p) - p);
-  return g_utf8_next_char (p);
+    {
+      memcpy (o, *p, g_utf8_next_char (*p) - *p);
+      o += g_utf8_next_char (*p) - *p;
+    }
+  *p = g_utf8_next_char (*p);
+  return o;
+}
+
+/* The characters of a string (without its quotes) */
+static void
+put_string_body (Emitter    *e,
+                 const char *p)
+{
+  const guint8 *stop = e->dollars ? stops_dollar : stops;
+
+  for (;;)
+    {
+      const char *run = p;
+      char *o;
+
+      while (!stop[(guchar) *p])
+        p++;
+      o = reserve (e, (p - run) + 6);
+      copy_short (o, run, p - run);
+      o += p - run;
+      if (*p == '\0')
+        {
+          commit (e, o);
+          return;
+        }
+      commit (e, put_special (o, &p));
+    }
 }
 
 static void
 write_string (Emitter    *e,
               const char *s)
 {
-  const char *end = s + strlen (s);
-  const char *p = s;
-
-  g_string_append_c (e->out, '"');
-  while (p < end)
-    {
-      const char *run = p;
-
-      while (p < end && !needs_escape (*p, e->dollars))
-        p++;
-      if (p > run)
-        append_len (e->out, run, p - run);
-      if (p < end)
-        p = write_special (e, p, end);
-    }
-  g_string_append_c (e->out, '"');
+  put_c (e, '"');
+  put_string_body (e, s);
+  put_c (e, '"');
 }
 
 /* Text printed as it is (but for `$` doubling). */
@@ -134,37 +216,9 @@ write_raw (Emitter    *e,
   for (const char *p = text; *p; p++)
     {
       if (*p == '$' && e->dollars)
-        g_string_append_c (e->out, '$');
-      g_string_append_c (e->out, *p);
+        put_c (e, '$');
+      put_c (e, *p);
     }
-}
-
-/* The key of a field without a json tag: its Go name, "Path" for path. */
-static void
-write_go_name (Emitter    *e,
-               const char *key)
-{
-  g_autofree char *go_name = g_strdup (key);
-
-  go_name[0] = g_ascii_toupper (go_name[0]);
-  write_string (e, go_name);
-}
-
-/* Digits as strconv prints them: when @text is already canonical decimal
- * (no sign but '-', no leading zero, no '_'), it is its own output. */
-static gboolean
-is_plain_decimal (const char *text)
-{
-  const char *p = text + (text[0] == '-');
-
-  if (p[0] == '0')
-    return p[1] == '\0' && p == text;
-  if (p[0] < '1' || p[0] > '9')
-    return FALSE;
-  for (guint n = 0; *p; p++, n++)
-    if (*p < '0' || *p > '9' || n >= 18)
-      return FALSE;
-  return TRUE;
 }
 
 static void
@@ -176,55 +230,83 @@ write_scalar (Emitter          *e,
   switch (node->type)
     {
     case STRATA_VALUE_NULL:
-      append_len (e->out, "null", 4);
-      break;
+      put_len (e, "null", 4);
+      return;
     case STRATA_VALUE_TIMESTAMP:
       text = _strata_go_format_time (node->text, TRUE);
       write_string (e, text);
-      break;
+      return;
     case STRATA_VALUE_FLOAT:
       text = _strata_go_float_text (node->text, TRUE);
-      write_raw (e, text);
       break;
     case STRATA_VALUE_INT:
       /* canonical decimal digits print as they are (the common case) */
-      if (is_plain_decimal (node->text))
+      if (_strata_is_plain_decimal (node->text))
         {
-          append_len (e->out, node->text, strlen (node->text));
-          break;
+          put_len (e, node->text, strlen (node->text));
+          return;
         }
-      G_GNUC_FALLTHROUGH;
-    case STRATA_VALUE_BOOL:
       text = _strata_go_sprint (node);
-      write_raw (e, text);
+      break;
+    case STRATA_VALUE_BOOL:
+      if (strcmp (node->text, "true") == 0 || strcmp (node->text, "false") == 0)
+        {
+          put_len (e, node->text, strlen (node->text));
+          return;
+        }
+      text = _strata_go_sprint (node);
       break;
     case STRATA_VALUE_STRING:
     default:
       write_string (e, node->text);
-      break;
+      return;
     }
+  write_raw (e, text);
 }
 
-static void
-newline (Emitter *e,
-         guint    depth)
+/* Room put_newline () needs besides the indentation */
+#define NEWLINE_SLACK 17
+
+/* A line break and the indentation of @depth (nothing when compact) at
+ * @o, which has room for NEWLINE_SLACK + 2 * @depth bytes: the spaces go
+ * 16 at a time, in copies of a constant size. */
+static inline char *
+put_newline (const Emitter *e,
+             char          *o,
+             guint          depth)
 {
-  static const char spaces[] = "                                                                ";
+  static const char spaces[16] = "                ";
 
   if (e->compact)
-    return;
-  g_string_append_c (e->out, '\n');
-  for (guint n = depth * 2; n > 0; )
-    {
-      guint chunk = MIN (n, sizeof spaces - 1);
-
-      append_len (e->out, spaces, chunk);
-      n -= chunk;
-    }
+    return o;
+  *o++ = '\n';
+  for (guint n = 0; n < depth * 2; n += sizeof spaces)
+    memcpy (o + n, spaces, sizeof spaces);
+  return o + depth * 2;
 }
 
 static void emit_node (Emitter *e, const StrataNode *node, guint depth, gboolean as_map);
 
+/* The key of a field without a json tag is its Go name, "Path" for path. */
+static void
+write_key (Emitter          *e,
+           const StrataNode *child)
+{
+  const char *key = child->key ? child->key : "";
+
+  if ((child->flags & STRATA_NODE_FLAG_GO_NAME) && key[0] != '\0')
+    {
+      g_autofree char *go_name = g_strdup (key);
+
+      go_name[0] = g_ascii_toupper (go_name[0]);
+      put_string_body (e, go_name);
+    }
+  else
+    put_string_body (e, key);
+}
+
+/* An item, or an entry when @object: after a comma unless @first, on a
+ * line of its own one level deeper than @depth. */
 static void
 emit_entry (Emitter          *e,
             const StrataNode *child,
@@ -232,23 +314,48 @@ emit_entry (Emitter          *e,
             gboolean          first,
             guint             depth)
 {
+  char *o = reserve (e, 3 + NEWLINE_SLACK + 2 * (depth + 1));
+
   if (!first)
-    g_string_append_c (e->out, ',');
-  newline (e, depth + 1);
+    *o++ = ',';
+  o = put_newline (e, o, depth + 1);
   if (object)
     {
-      if ((child->flags & STRATA_NODE_FLAG_GO_NAME) && child->key != NULL && child->key[0] != '\0')
-        write_go_name (e, child->key);
-      else
-        write_string (e, child->key ? child->key : "");
-      append_len (e->out, ": ", e->compact ? 1 : 2);
+      *o++ = '"';
+      commit (e, o);
+      write_key (e, child);
+      o = reserve (e, 3);
+      *o++ = '"';
+      *o++ = ':';
+      if (!e->compact)
+        *o++ = ' ';
     }
-  emit_node (e, child, depth + 1, FALSE);
+  commit (e, o);
+  if (child->kind == STRATA_NODE_SCALAR)
+    write_scalar (e, child);
+  else
+    emit_node (e, child, depth + 1, FALSE);
+}
+
+/* The end of a collection of @n entries at @depth. */
+static void
+close_collection (Emitter *e,
+                  guint    n,
+                  guint    depth,
+                  char     bracket)
+{
+  char *o = reserve (e, 1 + NEWLINE_SLACK + 2 * depth);
+
+  if (n > 0)
+    o = put_newline (e, o, depth);
+  *o++ = bracket;
+  commit (e, o);
 }
 
 static int
 compare_byte_keys (gconstpointer a,
-                   gconstpointer b)
+                   gconstpointer b,
+                   gpointer      user_data)
 {
   const StrataNode *na = *(StrataNode * const *) a;
   const StrataNode *nb = *(StrataNode * const *) b;
@@ -256,26 +363,55 @@ compare_byte_keys (gconstpointer a,
   return strcmp (na->key ? na->key : "", nb->key ? nb->key : "");
 }
 
+/* Insertion sort for the few entries of most maps, else g_qsort_with_data
+ * (both stable, as g_ptr_array_sort ()). */
+static void
+sort_stable (StrataNode **nodes,
+             guint        n)
+{
+  if (n > 16)
+    {
+      g_qsort_with_data (nodes, n, sizeof (gpointer), compare_byte_keys, NULL);
+      return;
+    }
+  for (guint i = 1; i < n; i++)
+    {
+      StrataNode *node = nodes[i];
+      guint j = i;
+
+      for (; j > 0 && compare_byte_keys (&nodes[j - 1], &node, NULL) > 0; j--)
+        nodes[j] = nodes[j - 1];
+      nodes[j] = node;
+    }
+}
+
 /* A Go map: entries sorted by key bytes (a stable sort, as
- * _strata_emit_ordered_children does), YAML_ONLY ones left out. */
+ * _strata_emit_ordered_children does; not again when they are in order),
+ * YAML_ONLY ones left out. */
 static void
 emit_map (Emitter          *e,
           const StrataNode *node,
           guint             depth)
 {
   StrataNodeList *children = node->children;
-  g_autofree gpointer *sorted = g_memdup2 (children->pdata, children->len * sizeof (gpointer));
-
+  StrataNode *few[32];
+  g_autofree StrataNode **many = children->len > G_N_ELEMENTS (few) ? g_new (StrataNode *, children->len) : NULL;
+  StrataNode **sorted = many != NULL ? many : few;
   guint n = 0;
 
-  g_qsort_with_data (sorted, children->len, sizeof (gpointer), (GCompareDataFunc) compare_byte_keys, NULL);
-  g_string_append_c (e->out, '{');
+  if (children->len > 0)
+    memcpy (sorted, children->pdata, children->len * sizeof (gpointer));
+  for (guint i = 1; i < children->len; i++)
+    if (compare_byte_keys (&sorted[i - 1], &sorted[i], NULL) > 0)
+      {
+        sort_stable (sorted, children->len);
+        break;
+      }
+  put_c (e, '{');
   for (guint i = 0; i < children->len; i++)
-    if (!(((StrataNode *) sorted[i])->flags & STRATA_NODE_FLAG_YAML_ONLY))
+    if (!(sorted[i]->flags & STRATA_NODE_FLAG_YAML_ONLY))
       emit_entry (e, sorted[i], TRUE, n++ == 0, depth);
-  if (n > 0)
-    newline (e, depth);
-  g_string_append_c (e->out, '}');
+  close_collection (e, n, depth, '}');
 }
 
 /* A struct: fields in tree order; encoding/json leaves `x-*` out, and
@@ -288,19 +424,17 @@ emit_in_order (Emitter          *e,
   gboolean object = node->kind == STRATA_NODE_MAPPING;
   guint n = 0;
 
-  g_string_append_c (e->out, object ? '{' : '[');
+  put_c (e, object ? '{' : '[');
   for (guint i = 0; i < node->children->len; i++)
     {
       const StrataNode *child = g_ptr_array_index (node->children, i);
 
-      if (object && ((child->key != NULL && g_str_has_prefix (child->key, "x-")) ||
+      if (object && ((child->key != NULL && child->key[0] == 'x' && child->key[1] == '-') ||
                      (child->flags & STRATA_NODE_FLAG_YAML_ONLY)))
         continue;
       emit_entry (e, child, object, n++ == 0, depth);
     }
-  if (n > 0)
-    newline (e, depth);
-  g_string_append_c (e->out, object ? '}' : ']');
+  close_collection (e, n, depth, object ? '}' : ']');
 }
 
 static void
@@ -323,10 +457,11 @@ emit (const StrataNode *node,
       gboolean          dollars,
       gboolean          as_map)
 {
-  Emitter e = { g_string_sized_new (4096), compact, dollars };
+  Emitter e = { g_malloc (4096), 0, 4096, compact, dollars };
 
   emit_node (&e, node, 0, as_map);
-  return g_string_free (e.out, FALSE);
+  e.buf[e.len] = '\0';
+  return e.buf;
 }
 
 char *

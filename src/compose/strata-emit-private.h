@@ -15,6 +15,29 @@ G_BEGIN_DECLS
  * bool): only such strings may be printed without quotes. */
 gboolean   _strata_yaml_plain_is_string  (const char       *s);
 
+/* TRUE when @text is an int64 in canonical decimal (no sign but '-', no
+ * leading zero, no '_', at most 18 digits): strconv prints it as it is. */
+static inline gboolean
+_strata_is_plain_decimal (const char *text)
+{
+  const char *p = text + (text[0] == '-');
+
+  if (p[0] == '0')
+    return p[1] == '\0' && p == text;
+  if (p[0] < '1' || p[0] > '9')
+    return FALSE;
+  for (guint n = 0; *p; p++, n++)
+    if (*p < '0' || *p > '9' || n >= 18)
+      return FALSE;
+  return TRUE;
+}
+
+/* The decimal text of @value into @buf (STRATA_INT_BUF_SIZE bytes, as
+ * printf's %" G_GINT64_FORMAT " writes it); returns its length. */
+#define STRATA_INT_BUF_SIZE 24
+gsize      _strata_format_int            (gint64            value,
+                                          char             *buf);
+
 /* Go's strconv.ParseInt (s, 0, 64) after go-yaml drops every '_'. */
 gboolean   _strata_go_parse_int          (const char       *text,
                                           gint64           *value);

@@ -40,16 +40,160 @@ in_list (const char * const *list,
          const char         *s)
 {
   for (guint i = 0; list[i] != NULL; i++)
-    if (strcmp (list[i], s) == 0)
+    if (list[i][0] == s[0] && strcmp (list[i], s) == 0)
       return TRUE;
   return FALSE;
 }
 
+/* One of the words above: none is longer than 5 bytes, and they start
+ * with one of these. */
 static gboolean
-match_regex (const char *pattern,
-             const char *s)
+is_resolve_word (const char *s)
 {
-  return g_regex_match_simple (pattern, s, G_REGEX_DEFAULT, G_REGEX_MATCH_DEFAULT);
+  switch (s[0])
+    {
+    case 't': case 'T': case 'f': case 'F': case '~': case 'n': case 'N': case '.': case '+': case '-':
+    case 'y': case 'Y': case 'o': case 'O':
+      break;
+    default:
+      return FALSE;
+    }
+  if (strnlen (s, 6) > 5)
+    return FALSE;
+  return in_list (resolve_words, s) || in_list (old_bools, s);
+}
+
+/* The patterns below were regular expressions matched with GRegex (PCRE):
+ * their `$` also matches before a final newline. */
+static inline gboolean
+at_end (const char *p)
+{
+  return p[0] == '\0' || (p[0] == '\n' && p[1] == '\0');
+}
+
+static inline const char *
+skip_digits (const char *p)
+{
+  while (g_ascii_isdigit (*p))
+    p++;
+  return p;
+}
+
+/* ^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$ (isBase60Float) */
+static gboolean
+is_base60 (const char *s)
+{
+  const char *p = s + (*s == '-' || *s == '+');
+  gboolean groups = FALSE;
+
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  while (g_ascii_isdigit (*p) || *p == '_')
+    p++;
+  while (*p == ':')
+    {
+      const char *digits = ++p;
+
+      p = skip_digits (p);
+      if (p - digits != 1 && (p - digits != 2 || digits[0] > '5'))
+        return FALSE;
+      groups = TRUE;
+    }
+  if (!groups)
+    return FALSE;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p) || *p == '_'; p++)
+      ;
+  return at_end (p);
+}
+
+/* [eE][-+]?[0-9]+, optional: the end of the exponent, or NULL */
+static const char *
+skip_exponent (const char *p)
+{
+  const char *digits;
+
+  if (*p != 'e' && *p != 'E')
+    return p;
+  p++;
+  if (*p == '-' || *p == '+')
+    p++;
+  digits = p;
+  p = skip_digits (p);
+  return p > digits ? p : NULL;
+}
+
+/* ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$; without a sign
+ * and with @fraction_only, ^\.[0-9]+([eE][-+]?[0-9]+)?$ */
+static gboolean
+is_float (const char *s,
+          gboolean    fraction_only)
+{
+  const char *p = s, *digits;
+
+  if (!fraction_only && (*p == '-' || *p == '+'))
+    p++;
+  if (*p == '.')
+    {
+      digits = ++p;
+      p = skip_digits (p);
+      if (p == digits)
+        return FALSE;
+    }
+  else if (fraction_only)
+    return FALSE;
+  else
+    {
+      digits = p;
+      p = skip_digits (p);
+      if (p == digits)
+        return FALSE;
+      if (*p == '.')
+        p = skip_digits (p + 1);
+    }
+  p = skip_exponent (p);
+  return p != NULL && at_end (p);
+}
+
+/* [0-9]{min,max} followed by @next (a byte, or -1 for any); its value
+ * goes to *@value. The end, or NULL. */
+static const char *
+take_number (const char *p,
+             guint       min,
+             guint       max,
+             int        *value)
+{
+  const char *start = p;
+
+  p = skip_digits (p);
+  if ((guint) (p - start) < min || (guint) (p - start) > max)
+    return NULL;
+  *value = atoi (start);
+  return p;
+}
+
+/* [0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(\.[0-9]+)? with hour <= 23,
+ * minute and second <= 59 (the check after the match). */
+static const char *
+take_clock (const char *p,
+            gboolean   *in_range)
+{
+  int h, m, sec;
+
+  if ((p = take_number (p, 1, 2, &h)) == NULL || *p++ != ':' ||
+      (p = take_number (p, 1, 2, &m)) == NULL || *p++ != ':' ||
+      (p = take_number (p, 1, 2, &sec)) == NULL)
+    return NULL;
+  *in_range = h <= 23 && m <= 59 && sec <= 59;
+  if (*p == '.')
+    {
+      const char *digits = ++p;
+
+      p = skip_digits (p);
+      if (p == digits)
+        return NULL;
+    }
+  return p;
 }
 
 static gboolean
@@ -90,6 +234,26 @@ go_int_syntax (const char *s,
   return digits_in_base (s, base);
 }
 
+gsize
+_strata_format_int (gint64  value,
+                    char   *buf)
+{
+  guint64 u = value < 0 ? 0 - (guint64) value : (guint64) value;
+  char digits[20];
+  guint n = 0;
+  char *p = buf;
+
+  do
+    digits[n++] = '0' + u % 10;
+  while ((u /= 10) != 0);
+  if (value < 0)
+    *p++ = '-';
+  while (n > 0)
+    *p++ = digits[--n];
+  *p = '\0';
+  return p - buf;
+}
+
 gboolean
 _strata_go_parse_int (const char *text,
                       gint64     *value)
@@ -103,6 +267,16 @@ _strata_go_parse_int (const char *text,
 
   if (text == NULL)
     return FALSE;
+  if (_strata_is_plain_decimal (text))
+    {
+      gint64 v = 0;
+
+      for (const char *p = text + (text[0] == '-'); *p; p++)
+        v = v * 10 + (*p - '0');
+      if (value)
+        *value = text[0] == '-' ? -v : v;
+      return TRUE;
+    }
   /* every '_' goes (and, as the split below has always done, every \x01) */
   if (strpbrk (text, "_\x01") != NULL)
     {
@@ -137,65 +311,74 @@ days_in_month (int year,
 }
 
 /* yaml.v3 parseTimestamp: "2006-1-2", optionally followed by
- * [Tt ]15:4:5[.999999999] and, after T/t, a zone "Z" or "±07:00". */
+ * [Tt ]15:4:5[.999999999] and, after T/t, a zone "Z" or "±07:00":
+ * ^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[Tt]CLOCK(Z|[+-][0-9]{2}:[0-9]{2})| CLOCK)?$
+ * with a real date and clock. */
 static gboolean
 is_timestamp (const char *s)
 {
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autoptr(GRegex) regex = NULL;
-  int year, month, day;
+  const char *p = s;
+  gboolean clock_ok = TRUE;
+  int year, month, day, zone;
 
-  regex = g_regex_new ("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"
-                       "(?:([Tt])([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})"
-                       "|( )([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(\\.[0-9]+)?)?$",
-                       G_REGEX_DEFAULT, G_REGEX_MATCH_DEFAULT, NULL);
-  if (!g_regex_match (regex, s, 0, &match))
+  if ((p = take_number (p, 4, 4, &year)) == NULL || *p++ != '-' ||
+      (p = take_number (p, 1, 2, &month)) == NULL || *p++ != '-' ||
+      (p = take_number (p, 1, 2, &day)) == NULL)
     return FALSE;
-
-  year = atoi (s);
-  month = atoi (s + 5);
-  day = atoi (strchr (s + 5, '-') + 1);
-  if (month < 1 || month > 12 || day < 1 || day > days_in_month (year, month))
-    return FALSE;
-
-  for (int group = 5; group <= 11; group += 6)
+  if (*p == 'T' || *p == 't')
     {
-      g_autofree char *h = g_match_info_fetch (match, group);
-      g_autofree char *m = g_match_info_fetch (match, group + 1);
-      g_autofree char *sec = g_match_info_fetch (match, group + 2);
-
-      if (h != NULL && *h != '\0' &&
-          (atoi (h) > 23 || atoi (m) > 59 || atoi (sec) > 59))
+      if ((p = take_clock (p + 1, &clock_ok)) == NULL)
+        return FALSE;
+      if (*p == 'Z')
+        p++;
+      else if ((*p != '+' && *p != '-') ||
+               (p = take_number (p + 1, 2, 2, &zone)) == NULL || *p++ != ':' ||
+               (p = take_number (p, 2, 2, &zone)) == NULL)
         return FALSE;
     }
-  return TRUE;
+  else if (*p == ' ' && (p = take_clock (p + 1, &clock_ok)) == NULL)
+    return FALSE;
+  if (!at_end (p))
+    return FALSE;
+
+  if (month < 1 || month > 12 || day < 1 || day > days_in_month (year, month))
+    return FALSE;
+  return clock_ok;
 }
 
 gboolean
 _strata_yaml_plain_is_string (const char *s)
 {
-  g_autofree char *plain = NULL;
+  char buf[64];
+  g_autofree char *joined = NULL;
+  const char *plain = s;
 
-  if (*s == '\0' || in_list (resolve_words, s) || in_list (old_bools, s))
+  if (*s == '\0' || is_resolve_word (s))
     return FALSE;
-  /* isBase60Float */
-  if (match_regex ("^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?$", s))
+  if ((g_ascii_isdigit (*s) || *s == '+' || *s == '-') && is_base60 (s))
     return FALSE;
 
   if (*s == '.')
-    return !match_regex ("^\\.[0-9]+([eE][-+]?[0-9]+)?$", s);
+    return !is_float (s, TRUE);
   if (!g_ascii_isdigit (*s) && *s != '+' && *s != '-')
     return TRUE;
 
   if (is_timestamp (s))
     return FALSE;
-  {
-    g_auto(GStrv) parts = g_strsplit (s, "_", -1);
-    plain = g_strjoinv ("", parts);
-  }
+  if (strchr (s, '_') != NULL)
+    {
+      gsize length = strlen (s);
+      char *out = length < sizeof buf ? buf : (joined = g_malloc (length + 1));
+
+      plain = out;
+      for (const char *p = s; *p; p++)
+        if (*p != '_')
+          *out++ = *p;
+      *out = '\0';
+    }
   if (go_int_syntax (plain, NULL, NULL))
     return FALSE;
-  if (match_regex ("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$", plain))
+  if (is_float (plain, FALSE))
     return FALSE;
   return TRUE;
 }
@@ -307,6 +490,18 @@ _strata_go_format_float (double   value,
 }
 
 /* yaml.v3 sorter.go keyList.Less for two string keys. */
+static inline gboolean
+char_is_digit (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isdigit (c) : g_unichar_isdigit (c);
+}
+
+static inline gboolean
+char_is_alpha (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isalpha (c) : g_unichar_isalpha (c);
+}
+
 static gboolean
 yaml_key_less (const gunichar *a,
                glong           alen,
@@ -323,27 +518,27 @@ yaml_key_less (const gunichar *a,
 
       if (a[i] == b[i])
         {
-          digits = g_unichar_isdigit (a[i]);
+          digits = char_is_digit (a[i]);
           continue;
         }
-      al = g_unichar_isalpha (a[i]);
-      bl = g_unichar_isalpha (b[i]);
+      al = char_is_alpha (a[i]);
+      bl = char_is_alpha (b[i]);
       if (al && bl)
         return a[i] < b[i];
       if (al || bl)
         return digits ? al : bl;
 
       if (a[i] == '0' || b[i] == '0')
-        for (glong j = i - 1; j >= 0 && g_unichar_isdigit (a[j]); j--)
+        for (glong j = i - 1; j >= 0 && char_is_digit (a[j]); j--)
           if (a[j] != '0')
             {
               an = 1;
               bn = 1;
               break;
             }
-      for (ai = i; ai < alen && g_unichar_isdigit (a[ai]); ai++)
+      for (ai = i; ai < alen && char_is_digit (a[ai]); ai++)
         an = an * 10 + (gint64) (a[ai] - '0');
-      for (bi = i; bi < blen && g_unichar_isdigit (b[bi]); bi++)
+      for (bi = i; bi < blen && char_is_digit (b[bi]); bi++)
         bn = bn * 10 + (gint64) (b[bi] - '0');
       if (an != bn)
         return an < bn;
@@ -354,16 +549,36 @@ yaml_key_less (const gunichar *a,
   return alen < blen;
 }
 
+/* @s as characters: in @buf when it is short ASCII (the common key), else
+ * in a new array stored in *@heap. */
+static const gunichar *
+to_chars (const char  *s,
+          gunichar    *buf,
+          gsize        size,
+          glong       *length,
+          gunichar   **heap)
+{
+  gsize n = 0;
+
+  for (; s[n] != '\0' && n < size && (guchar) s[n] < 0x80; n++)
+    buf[n] = (guchar) s[n];
+  if (s[n] == '\0')
+    return (*length = n, buf);
+  return *heap = g_utf8_to_ucs4_fast (s, -1, length);
+}
+
 int
 _strata_yaml_key_compare (const char *a,
                           const char *b)
 {
-  g_autofree gunichar *ua = NULL;
-  g_autofree gunichar *ub = NULL;
+  g_autofree gunichar *heap_a = NULL;
+  g_autofree gunichar *heap_b = NULL;
+  gunichar buf_a[64], buf_b[64];
+  const gunichar *ua, *ub;
   glong alen = 0, blen = 0;
 
-  ua = g_utf8_to_ucs4_fast (a, -1, &alen);
-  ub = g_utf8_to_ucs4_fast (b, -1, &blen);
+  ua = to_chars (a, buf_a, G_N_ELEMENTS (buf_a), &alen, &heap_a);
+  ub = to_chars (b, buf_b, G_N_ELEMENTS (buf_b), &blen, &heap_b);
   if (yaml_key_less (ua, alen, ub, blen))
     return -1;
   if (yaml_key_less (ub, blen, ua, alen))

@@ -9,6 +9,9 @@
  * would read back as another type (then double quotes) or holds a '\n'
  * (then literal); libyaml's scalar analysis then downgrades plain to single
  * quotes, and single quotes or literal to double quotes, as ported below.
+ *
+ * Everything is written into one GString, and `config`'s `$` doubling
+ * happens as text is written (only scalars and keys can hold a `$`).
  */
 
 #include "config.h"
@@ -33,7 +36,58 @@ typedef struct
   gboolean block_plain_allowed;
   gboolean single_quoted_allowed;
   gboolean block_allowed;
+  /* found on the way by analyze_simple () */
+  gboolean simple;      /* no blank, break or byte past ASCII */
+  gboolean dollar;      /* (then) a `$` in the text */
+  gsize    length;      /* (then) of the text */
 } Analysis;
+
+typedef struct
+{
+  GString  *out;
+  gboolean  dollars;   /* double every `$` */
+} Emitter;
+
+/* g_string_append_len() without its call when the bytes fit */
+static inline void
+append_len (GString    *out,
+            const char *bytes,
+            gsize       length)
+{
+  if (out->len + length < out->allocated_len)
+    {
+      memcpy (out->str + out->len, bytes, length);
+      out->len += length;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, bytes, length);
+}
+
+/* Text of a scalar or key: with every `$` doubled when asked. */
+static void
+put_len (Emitter    *e,
+         const char *text,
+         gsize       length)
+{
+  const char *end = text + length;
+  const char *dollar;
+
+  while (e->dollars && (dollar = memchr (text, '$', end - text)) != NULL)
+    {
+      append_len (e->out, text, dollar + 1 - text);
+      g_string_append_c (e->out, '$');
+      text = dollar + 1;
+    }
+  append_len (e->out, text, end - text);
+}
+
+static void
+put (Emitter    *e,
+     const char *text)
+{
+  put_len (e, text, strlen (text));
+}
 
 static gboolean
 is_break (gunichar c)
@@ -55,12 +109,68 @@ is_blankz (gunichar c)
   return c == 0 || c == ' ' || c == '\t' || is_break (c);
 }
 
+/* The character at @p, and where the next one starts. */
+static inline gunichar
+char_at (const char  *p,
+         const char **next)
+{
+  if ((guchar) *p < 0x80)
+    return (*next = p + (*p != '\0'), (guchar) *p);
+  *next = g_utf8_next_char (p);
+  return g_utf8_get_char (p);
+}
+
+static inline gboolean
+followed_by_blank (const char *p)
+{
+  const char *next;
+
+  char_at (p, &next);
+  return is_blankz (char_at (next, &next));
+}
+
+/* Characters that are an indicator at the start of a plain scalar */
+static gboolean
+is_first_indicator (char c)
+{
+  switch (c)
+    {
+    case '#': case ',': case '[': case ']': case '{': case '}': case '&': case '*': case '!':
+    case '|': case '>': case '\'': case '"': case '%': case '@': case '`':
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* What analyze () finds for text without spaces, tabs, breaks or
+ * characters past ASCII (most keys and values), or FALSE. */
+static gboolean
+analyze_simple (const char *s,
+                Analysis   *a)
+{
+  const char *p = s;
+  gboolean indicators, dollar = FALSE;
+
+  for (; *p; p++)
+    {
+      if ((guchar) *p <= 0x20 || (guchar) *p >= 0x7F)
+        return FALSE;
+      dollar |= *p == '$';
+    }
+  indicators = (s[0] == '-' && s[1] == '-' && s[2] == '-') || (s[0] == '.' && s[1] == '.' && s[2] == '.') ||
+               is_first_indicator (s[0]) ||
+               (s[1] == '\0' && (s[0] == '?' || s[0] == ':' || s[0] == '-')) || p[-1] == ':';
+  *a = (Analysis) { FALSE, !indicators, TRUE, TRUE, TRUE, dollar, p - s };
+  return TRUE;
+}
+
 /* yaml_emitter_analyze_scalar (yaml.v3 flavour: a tab forbids plain and
  * single-quoted styles but not a literal block). */
 static Analysis
 analyze (const char *s)
 {
-  Analysis a = { FALSE, TRUE, TRUE, TRUE };
+  Analysis a = { FALSE, TRUE, TRUE, TRUE, FALSE, FALSE, 0 };
   gboolean block_indicators = FALSE, line_breaks = FALSE, special = FALSE, tabs = FALSE;
   gboolean leading_space = FALSE, leading_break = FALSE, trailing_space = FALSE, trailing_break = FALSE;
   gboolean break_space = FALSE, space_break = FALSE, previous_space = FALSE, previous_break = FALSE;
@@ -68,21 +178,23 @@ analyze (const char *s)
   const char *p = s;
 
   if (*s == '\0')
-    return (Analysis) { FALSE, TRUE, TRUE, FALSE };
+    return (Analysis) { FALSE, TRUE, TRUE, FALSE, TRUE, FALSE, 0 };
+  if (analyze_simple (s, &a))
+    return a;
   if (g_str_has_prefix (s, "---") || g_str_has_prefix (s, "..."))
     block_indicators = TRUE;
 
-  followed_by_ws = is_blankz (g_utf8_get_char (g_utf8_next_char (p)));
+  followed_by_ws = followed_by_blank (p);
   while (*p)
     {
-      gunichar c = g_utf8_get_char (p);
+      const char *next;
+      gunichar c = char_at (p, &next);
       gboolean first = p == s;
-      const char *next = g_utf8_next_char (p);
       gboolean last = *next == '\0';
 
       if (first)
         {
-          if (c < 128 && c != 0 && strchr ("#,[]{}&*!|>'\"%@`", (int) c) != NULL)
+          if (c < 128 && c != 0 && is_first_indicator (c))
             block_indicators = TRUE;
           if ((c == '?' || c == ':' || c == '-') && followed_by_ws)
             block_indicators = TRUE;
@@ -119,7 +231,7 @@ analyze (const char *s)
       preceded_by_ws = is_blankz (c);
       p = next;
       if (*p)
-        followed_by_ws = is_blankz (g_utf8_get_char (g_utf8_next_char (p)));
+        followed_by_ws = followed_by_blank (p);
     }
 
   a.multiline = line_breaks;
@@ -138,47 +250,66 @@ analyze (const char *s)
   return a;
 }
 
-static Style
-choose_style (const char *s,
-              gboolean    simple_key)
+/* Plain text as it is, what analyze () learnt of it saving a pass */
+static void
+put_plain (Emitter        *e,
+           const char     *text,
+           const Analysis *a)
 {
-  Analysis a = analyze (s);
+  if (a->simple && !(a->dollar && e->dollars))
+    append_len (e->out, text, a->length);
+  else
+    put (e, text);
+}
+
+static Style
+choose_style (const char     *s,
+              const Analysis *a,
+              gboolean        simple_key)
+{
   Style style;
 
-  if (strchr (s, '\n') != NULL)
+  if (!a->simple && strchr (s, '\n') != NULL)
     style = STYLE_LITERAL;
   else if (_strata_yaml_plain_is_string (s))
     style = STYLE_PLAIN;
   else
     style = STYLE_DOUBLE;
 
-  if (simple_key && a.multiline)
+  if (simple_key && a->multiline)
     return STYLE_DOUBLE;
-  if (style == STYLE_PLAIN && !a.block_plain_allowed)
+  if (style == STYLE_PLAIN && !a->block_plain_allowed)
     style = STYLE_SINGLE;
-  if (style == STYLE_SINGLE && !a.single_quoted_allowed)
+  if (style == STYLE_SINGLE && !a->single_quoted_allowed)
     style = STYLE_DOUBLE;
-  if (style == STYLE_LITERAL && (!a.block_allowed || simple_key))
+  if (style == STYLE_LITERAL && (!a->block_allowed || simple_key))
     style = STYLE_DOUBLE;
   return style;
 }
 
 static void
-put_indent (GString *out,
+put_indent (Emitter *e,
             guint    indent)
 {
-  for (guint i = 0; i < indent; i++)
-    g_string_append_c (out, ' ');
+  static const char spaces[] = "                                                                ";
+
+  while (indent > 0)
+    {
+      guint chunk = MIN (indent, sizeof spaces - 1);
+
+      append_len (e->out, spaces, chunk);
+      indent -= chunk;
+    }
 }
 
 static void
-write_double (GString    *out,
+write_double (Emitter    *e,
               const char *s)
 {
-  g_string_append_c (out, '"');
-  for (const char *p = s; *p; p = g_utf8_next_char (p))
+  g_string_append_c (e->out, '"');
+  for (const char *p = s, *next; *p; p = next)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = char_at (p, &next);
       static const char escapes[][2] = {
         { 0x00, '0' }, { 0x07, 'a' }, { 0x08, 'b' }, { 0x09, 't' }, { 0x0A, 'n' },
         { 0x0B, 'v' }, { 0x0C, 'f' }, { 0x0D, 'r' }, { 0x1B, 'e' }, { '"', '"' },
@@ -188,236 +319,315 @@ write_double (GString    *out,
 
       if (is_printable (c) && !is_break (c) && c != '"' && c != '\\')
         {
-          g_string_append_len (out, p, g_utf8_next_char (p) - p);
+          put_len (e, p, next - p);
           continue;
         }
       for (guint i = 0; i < G_N_ELEMENTS (escapes) && !done; i++)
         if ((gunichar) escapes[i][0] == c)
           {
-            g_string_append_c (out, '\\');
-            g_string_append_c (out, escapes[i][1]);
+            g_string_append_c (e->out, '\\');
+            g_string_append_c (e->out, escapes[i][1]);
             done = TRUE;
           }
       if (done)
         continue;
       if (c == 0x85)
-        g_string_append (out, "\\N");
+        g_string_append (e->out, "\\N");
       else if (c == 0x2028)
-        g_string_append (out, "\\L");
+        g_string_append (e->out, "\\L");
       else if (c == 0x2029)
-        g_string_append (out, "\\P");
+        g_string_append (e->out, "\\P");
       else if (c <= 0xFF)
-        g_string_append_printf (out, "\\x%02X", c);
+        g_string_append_printf (e->out, "\\x%02X", c);
       else if (c <= 0xFFFF)
-        g_string_append_printf (out, "\\u%04X", c);
+        g_string_append_printf (e->out, "\\u%04X", c);
       else
-        g_string_append_printf (out, "\\U%08X", c);
+        g_string_append_printf (e->out, "\\U%08X", c);
     }
-  g_string_append_c (out, '"');
+  g_string_append_c (e->out, '"');
 }
 
 static void
-write_single (GString    *out,
+write_single (Emitter    *e,
               const char *s,
               guint       indent)
 {
   gboolean breaks = FALSE;
 
-  g_string_append_c (out, '\'');
-  for (const char *p = s; *p; p = g_utf8_next_char (p))
+  g_string_append_c (e->out, '\'');
+  for (const char *p = s, *next; *p; p = next)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = char_at (p, &next);
 
       if (is_break (c))
         {
-          g_string_append_len (out, p, g_utf8_next_char (p) - p);
+          put_len (e, p, next - p);
           breaks = TRUE;
           continue;
         }
       if (breaks)
         {
           /* yaml.v3 counts U+2028/U+2029 as a line end without writing '\n' */
-          put_indent (out, indent);
+          put_indent (e, indent);
           breaks = FALSE;
         }
       if (c == '\'')
-        g_string_append_c (out, '\'');
-      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+        g_string_append_c (e->out, '\'');
+      put_len (e, p, next - p);
     }
-  g_string_append_c (out, '\'');
+  g_string_append_c (e->out, '\'');
 }
 
 /* The literal header: an indentation indicator when the text starts with a
  * space or break, then '-' (no final break), '' (one) or '+' (more). */
 static void
-write_literal (GString    *out,
+write_literal (Emitter    *e,
                const char *s,
                guint       indent)
 {
   gsize len = strlen (s);
-  g_auto(GStrv) lines = NULL;
-  guint n;
+  const char *line = s;
 
-  g_string_append_c (out, '|');
+  g_string_append_c (e->out, '|');
   if (s[0] == ' ' || is_break (g_utf8_get_char (s)))
-    g_string_append_c (out, '2');
+    g_string_append_c (e->out, '2');
   if (len == 0 || s[len - 1] != '\n')
-    g_string_append_c (out, '-');
+    g_string_append_c (e->out, '-');
   else if (len == 1 || s[len - 2] == '\n')
-    g_string_append_c (out, '+');
-  g_string_append_c (out, '\n');
+    g_string_append_c (e->out, '+');
+  g_string_append_c (e->out, '\n');
 
-  lines = g_strsplit (s, "\n", -1);
-  n = g_strv_length (lines);
-  for (guint i = 0; i < n; i++)
+  /* each line indented (empty ones not), the last one only when not empty */
+  for (;;)
     {
-      if (i == n - 1 && lines[i][0] == '\0')
+      const char *end = strchr (line, '\n');
+      gsize length = end != NULL ? (gsize) (end - line) : strlen (line);
+
+      if (end == NULL && length == 0)
         break;
-      if (lines[i][0] != '\0')
+      if (length > 0)
         {
-          put_indent (out, indent);
-          g_string_append (out, lines[i]);
+          put_indent (e, indent);
+          put_len (e, line, length);
         }
-      g_string_append_c (out, '\n');
+      g_string_append_c (e->out, '\n');
+      if (end == NULL)
+        break;
+      line = end + 1;
     }
 }
 
-static char *
-scalar_text (const StrataNode *node)
+/* The text of a scalar that is not a string, as Go prints the value. */
+static void
+write_typed (Emitter          *e,
+             const StrataNode *node)
 {
-  switch (node->type)
+  g_autofree char *text = NULL;
+
+  if (node->type == STRATA_VALUE_NULL)
+    text = g_strdup ("null");
+  else if (node->type == STRATA_VALUE_TIMESTAMP)
+    text = _strata_go_format_time (node->text, TRUE);
+  else if (node->type == STRATA_VALUE_INT && _strata_is_plain_decimal (node->text))
     {
-    case STRATA_VALUE_NULL:
-      return g_strdup ("null");
-    case STRATA_VALUE_TIMESTAMP:
-      return _strata_go_format_time (node->text, TRUE);
-    case STRATA_VALUE_BOOL:
-    case STRATA_VALUE_INT:
-    case STRATA_VALUE_FLOAT:
-      return _strata_go_sprint (node);
-    case STRATA_VALUE_STRING:
-    default:
-      return NULL;
+      /* canonical decimal digits print as they are (the common case) */
+      append_len (e->out, node->text, strlen (node->text));
+      return;
     }
+  else
+    text = _strata_go_sprint (node);
+  put (e, text);
 }
 
 /* Writes a scalar that ends its line (the final '\n' included). */
 static void
-write_scalar (GString          *out,
+write_scalar (Emitter          *e,
               const StrataNode *node,
               guint             indent)
 {
-  g_autofree char *text = scalar_text (node);
+  Analysis a;
 
-  if (text != NULL)
+  if (node->type != STRATA_VALUE_STRING)
     {
-      g_string_append (out, text);
-      g_string_append_c (out, '\n');
+      write_typed (e, node);
+      g_string_append_c (e->out, '\n');
       return;
     }
 
-  switch (choose_style (node->text, FALSE))
+  a = analyze (node->text);
+  switch (choose_style (node->text, &a, FALSE))
     {
     case STYLE_PLAIN:
-      g_string_append (out, node->text);
+      put_plain (e, node->text, &a);
       break;
     case STYLE_SINGLE:
-      write_single (out, node->text, indent);
+      write_single (e, node->text, indent);
       break;
     case STYLE_DOUBLE:
-      write_double (out, node->text);
+      write_double (e, node->text);
       break;
     case STYLE_LITERAL:
     default:
-      write_literal (out, node->text, indent);
+      write_literal (e, node->text, indent);
       return;
     }
-  g_string_append_c (out, '\n');
+  g_string_append_c (e->out, '\n');
 }
 
 static void
-write_key (GString    *out,
-           const char *key)
+write_key (Emitter        *e,
+           const char     *key,
+           const Analysis *a)
 {
-  switch (choose_style (key, TRUE))
+  switch (choose_style (key, a, TRUE))
     {
     case STYLE_PLAIN:
-      g_string_append (out, key);
+      put_plain (e, key, a);
       break;
     case STYLE_SINGLE:
-      write_single (out, key, 0);
+      write_single (e, key, 0);
       break;
     case STYLE_DOUBLE:
     case STYLE_LITERAL:
     default:
-      write_double (out, key);
+      write_double (e, key);
       break;
     }
 }
 
-static void emit_mapping  (GString *out, const StrataNode *node, guint indent, gboolean inline_first);
-static void emit_sequence (GString *out, const StrataNode *node, guint indent, gboolean inline_first);
+static void emit_mapping  (Emitter *e, const StrataNode *node, guint indent, gboolean inline_first);
+static void emit_sequence (Emitter *e, const StrataNode *node, guint indent, gboolean inline_first);
 
 /* After "key:" (@indent is the key's column). */
 static void
-emit_value (GString          *out,
+emit_value (Emitter          *e,
             const StrataNode *node,
             guint             indent)
 {
   if (node->kind == STRATA_NODE_SCALAR)
     {
-      g_string_append_c (out, ' ');
-      write_scalar (out, node, indent + 2);
+      g_string_append_c (e->out, ' ');
+      write_scalar (e, node, indent + 2);
     }
   else if (strata_node_get_n_children (node) == 0)
-    g_string_append (out, node->kind == STRATA_NODE_MAPPING ? " {}\n" : " []\n");
+    append_len (e->out, node->kind == STRATA_NODE_MAPPING ? " {}\n" : " []\n", 4);
   else
     {
-      g_string_append_c (out, '\n');
+      g_string_append_c (e->out, '\n');
       if (node->kind == STRATA_NODE_MAPPING)
-        emit_mapping (out, node, indent + 2, FALSE);
+        emit_mapping (e, node, indent + 2, FALSE);
       else
-        emit_sequence (out, node, indent + 2, FALSE);
+        emit_sequence (e, node, indent + 2, FALSE);
     }
 }
 
+static int
+compare_yaml_keys (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  const StrataNode *na = *(StrataNode * const *) a;
+  const StrataNode *nb = *(StrataNode * const *) b;
+
+  return _strata_yaml_key_compare (na->key ? na->key : "", nb->key ? nb->key : "");
+}
+
+/* A stable sort (as g_ptr_array_sort ()), checking first whether the
+ * nodes are in order already (service names often are). */
 static void
-emit_mapping (GString          *out,
+sort_by_key (StrataNode **nodes,
+             guint        n)
+{
+  for (guint i = 1; i < n; i++)
+    if (compare_yaml_keys (&nodes[i - 1], &nodes[i], NULL) > 0)
+      {
+        g_qsort_with_data (nodes, n, sizeof (StrataNode *), compare_yaml_keys, NULL);
+        return;
+      }
+}
+
+static gboolean
+is_extension_key (const char *key)
+{
+  return key != NULL && key[0] == 'x' && key[1] == '-';
+}
+
+/* _strata_emit_ordered_children (@mapping, FALSE) into @order (room for
+ * all the children); returns how many. */
+static guint
+ordered_children (const StrataNode  *mapping,
+                  StrataNode       **order)
+{
+  StrataNodeList *children = mapping->children;
+  gboolean is_map = (mapping->flags & STRATA_NODE_FLAG_MAP) != 0;
+  guint n = 0, n_fields;
+
+  for (guint i = 0; i < children->len; i++)
+    {
+      StrataNode *child = g_ptr_array_index (children, i);
+
+      if (!(child->flags & STRATA_NODE_FLAG_JSON_ONLY) && (is_map || !is_extension_key (child->key)))
+        order[n++] = child;
+    }
+  if (is_map)
+    return (sort_by_key (order, n), n);
+
+  /* a struct's extensions go last */
+  n_fields = n;
+  for (guint i = 0; i < children->len; i++)
+    {
+      StrataNode *child = g_ptr_array_index (children, i);
+
+      if (!(child->flags & STRATA_NODE_FLAG_JSON_ONLY) && is_extension_key (child->key))
+        order[n++] = child;
+    }
+  sort_by_key (order + n_fields, n - n_fields);
+  return n;
+}
+
+static void
+emit_mapping (Emitter          *e,
               const StrataNode *node,
               guint             indent,
               gboolean          inline_first)
 {
-  g_autoptr(GPtrArray) children = _strata_emit_ordered_children (node, FALSE);
+  StrataNode *few[32];
+  guint n_children = strata_node_get_n_children (node);
+  g_autofree StrataNode **many = n_children > G_N_ELEMENTS (few) ? g_new (StrataNode *, n_children) : NULL;
+  StrataNode **children = many != NULL ? many : few;
+  guint n = n_children > 0 ? ordered_children (node, children) : 0;
 
-  if (children->len == 0)
+  if (n == 0)
     {
-      g_string_append (out, "{}\n");
+      append_len (e->out, "{}\n", 3);
       return;
     }
-  for (guint i = 0; i < children->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const StrataNode *child = g_ptr_array_index (children, i);
+      const StrataNode *child = children[i];
+      const char *key = child->key ? child->key : "";
+      Analysis a = analyze (key);
 
       if (i > 0 || !inline_first)
-        put_indent (out, indent);
-      if (analyze (child->key ? child->key : "").multiline)
+        put_indent (e, indent);
+      if (a.multiline)
         {
           /* not a simple key: libyaml writes "? key" then ": value" */
-          g_autoptr(StrataNode) key = strata_node_new_scalar (NULL, child->key, STRATA_VALUE_STRING);
+          g_autoptr(StrataNode) scalar = strata_node_new_scalar (NULL, key, STRATA_VALUE_STRING);
 
-          g_string_append (out, "? ");
-          write_scalar (out, key, indent + 2);
-          put_indent (out, indent);
+          append_len (e->out, "? ", 2);
+          write_scalar (e, scalar, indent + 2);
+          put_indent (e, indent);
         }
       else
-        write_key (out, child->key ? child->key : "");
-      g_string_append_c (out, ':');
-      emit_value (out, child, indent);
+        write_key (e, key, &a);
+      g_string_append_c (e->out, ':');
+      emit_value (e, child, indent);
     }
 }
 
 static void
-emit_sequence (GString          *out,
+emit_sequence (Emitter          *e,
                const StrataNode *node,
                guint             indent,
                gboolean          inline_first)
@@ -426,46 +636,50 @@ emit_sequence (GString          *out,
 
   if (n == 0)
     {
-      g_string_append (out, "[]\n");
+      append_len (e->out, "[]\n", 3);
       return;
     }
   for (guint i = 0; i < n; i++)
     {
-      const StrataNode *item = strata_node_get_child (node, i);
+      const StrataNode *item = g_ptr_array_index (node->children, i);
 
       if (i > 0 || !inline_first)
-        put_indent (out, indent);
-      g_string_append (out, "- ");
+        put_indent (e, indent);
+      append_len (e->out, "- ", 2);
       if (item->kind == STRATA_NODE_SCALAR)
-        write_scalar (out, item, indent + 2);
+        write_scalar (e, item, indent + 2);
       else if (item->kind == STRATA_NODE_MAPPING)
-        emit_mapping (out, item, indent + 2, TRUE);
+        emit_mapping (e, item, indent + 2, TRUE);
       else
-        emit_sequence (out, item, indent + 2, TRUE);
+        emit_sequence (e, item, indent + 2, TRUE);
     }
+}
+
+static char *
+emit (const StrataNode *root,
+      gboolean          dollars)
+{
+  Emitter e = { g_string_sized_new (4096), dollars };
+
+  if (root->kind == STRATA_NODE_MAPPING)
+    emit_mapping (&e, root, 0, FALSE);
+  else if (root->kind == STRATA_NODE_SEQUENCE)
+    emit_sequence (&e, root, 0, FALSE);
+  else
+    write_scalar (&e, root, 0);
+  return g_string_free (e.out, FALSE);
 }
 
 char *
 _strata_emit_yaml_raw (const StrataNode *root)
 {
-  GString *out = g_string_new (NULL);
-
-  if (root->kind == STRATA_NODE_MAPPING)
-    emit_mapping (out, root, 0, FALSE);
-  else if (root->kind == STRATA_NODE_SEQUENCE)
-    emit_sequence (out, root, 0, FALSE);
-  else
-    write_scalar (out, root, 0);
-  return g_string_free (out, FALSE);
+  return emit (root, FALSE);
 }
 
 char *
 strata_emit_yaml (const StrataNode *root)
 {
-  g_autofree char *raw = NULL;
-
   g_return_val_if_fail (root != NULL, NULL);
 
-  raw = _strata_emit_yaml_raw (root);
-  return _strata_emit_escape_dollars (raw);
+  return emit (root, TRUE);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "strata-layer-diff.h"
+#include "strata-normalize-private.h"
 
 #define SUMMARY_MAX 72
 
@@ -166,7 +167,8 @@ strata_node_summarize (const StrataNode *node)
 
 /* Lists an override can add to but never take from. */
 static gboolean
-append_only_field (const char *field)
+append_only_field (const char *field,
+                   gsize       length)
 {
   static const char * const fields[] = {
     "ports", "expose", "dns", "dns_opt", "dns_search", "cap_add", "cap_drop", "links",
@@ -174,45 +176,97 @@ append_only_field (const char *field)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (g_str_equal (field, fields[i]))
+    if (strncmp (field, fields[i], length) == 0 && fields[i][length] == '\0')
       return TRUE;
   return FALSE;
 }
 
-/* "services.web.ports[2]" → "services.web.ports", and "ports" in @field. */
-static char *
+/* "services.web.ports[2]": the length of "services.web.ports" (the list
+ * of an append-only field of a service), and "ports[2]" in @field; 0 for
+ * any other path. */
+static gsize
 list_of (const char  *path,
          const char **field)
 {
   const char *bracket = strrchr (path, '[');
-  g_autofree char *list = NULL;
-  g_auto(GStrv) parts = NULL;
+  const char *name, *list_field;
 
-  if (bracket == NULL || !g_str_has_prefix (path, "services."))
-    return NULL;
-  list = g_strndup (path, bracket - path);
-  parts = g_strsplit (list, ".", 4);
-  if (g_strv_length (parts) != 3 || !append_only_field (parts[2]))
-    return NULL;
+  if (bracket == NULL || strncmp (path, "services.", strlen ("services.")) != 0)
+    return 0;
+  /* exactly three parts: services, the service, the field */
+  name = path + strlen ("services.");
+  list_field = memchr (name, '.', bracket - name);
+  if (list_field == NULL || memchr (list_field + 1, '.', bracket - list_field - 1) != NULL ||
+      !append_only_field (list_field + 1, bracket - list_field - 1))
+    return 0;
   *field = strrchr (path, '.') + 1;
-  return g_steal_pointer (&list);
+  return bracket - path;
 }
 
+/* The node at "services.<name>.<field>" (@list, @length bytes long). */
 static const StrataNode *
-lookup_path (const StrataNode *root,
-             const char       *dotted)
+lookup_list (const StrataNode *root,
+             const char       *list,
+             gsize             length)
 {
-  g_auto(GStrv) parts = g_strsplit (dotted, ".", 3);
-  const StrataNode *node = root;
+  const char *name = list + strlen ("services.");
+  const char *dot = memchr (name, '.', length - (name - list));
+  g_autofree char *service = g_strndup (name, dot - name);
+  g_autofree char *field = g_strndup (dot + 1, list + length - dot - 1);
 
-  for (guint i = 0; node != NULL && parts[i] != NULL; i++)
-    node = strata_node_lookup (node, parts[i]);
-  return node;
+  return strata_node_lookup (strata_node_lookup (strata_node_lookup (root, "services"), service), field);
+}
+
+/* The warnings' texts: gettext costs more than the rest of a warning, so
+ * they are translated once per layer, and formats are checked against
+ * their msgid where they are used (same_format ()). */
+#define APPENDED_HINT N_("To replace the earlier list, tag this one “%s: !override”; " \
+                         "to drop the earlier entries, “%s: !reset []”.")
+#define APPENDED N_("%s: %s is appended to the entries of the files " \
+                    "before (%u in all now): an override can add to " \
+                    "%s but never remove or replace an entry")
+#define LINK N_("link “%s” names no service of this project")
+#define BIND_SHORT N_("bind source %s does not exist: Docker will create an empty directory owned by root there")
+#define BIND_LONG N_("bind source %s does not exist: the container will not start")
+
+typedef struct
+{
+  const char *appended_hint;
+  const char *appended;
+  const char *link_hint;
+  const char *link;
+  const char *bind_hint;
+  const char *bind_short;
+  const char *bind_long;
+} Texts;
+
+static void
+texts_init (Texts *texts)
+{
+  texts->appended_hint = _(APPENDED_HINT);
+  texts->appended = _(APPENDED);
+  texts->link_hint = _("Add that service or remove the link; services "
+                       "on one network reach each other by name anyway.");
+  texts->link = _(LINK);
+  texts->bind_hint = _("Create it, or fix the path: relative paths are "
+                       "relative to the project directory, whichever "
+                       "file writes them.");
+  texts->bind_short = _(BIND_SHORT);
+  texts->bind_long = _(BIND_LONG);
+}
+
+/* @translation, the translation of @msgid, as the format it is */
+static const char * G_GNUC_FORMAT (2)
+same_format (const char *translation,
+             const char *msgid)
+{
+  return translation;
 }
 
 static void
 warn_appended_lists (StrataLayerDiff  *diff,
-                     const StrataNode *merged)
+                     const StrataNode *merged,
+                     const Texts      *texts)
 {
   g_autoptr(GHashTable) warned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -224,19 +278,19 @@ warn_appended_lists (StrataLayerDiff  *diff,
       g_autofree char *name = NULL;
       g_autofree char *hint = NULL;
       const StrataNode *node;
+      gsize length;
 
-      if (change->kind != STRATA_CHANGE_APPENDED || (list = list_of (change->path, &field)) == NULL ||
-          g_hash_table_contains (warned, list))
+      if (change->kind != STRATA_CHANGE_APPENDED || (length = list_of (change->path, &field)) == 0)
         continue;
-      node = lookup_path (merged, list);
+      list = g_strndup (change->path, length);
+      if (g_hash_table_contains (warned, list))
+        continue;
+      node = lookup_list (merged, list, length);
       name = g_strndup (field, strcspn (field, "["));
-      hint = g_strdup_printf (_("To replace the earlier list, tag this one “%s: !override”; "
-                                "to drop the earlier entries, “%s: !reset []”."), name, name);
+      hint = g_strdup_printf (same_format (texts->appended_hint, APPENDED_HINT), name, name);
       g_ptr_array_add (diff->warnings,
                        strata_diagnostic_new (STRATA_SEVERITY_WARNING, &change->new_pos, hint,
-                                              _("%s: %s is appended to the entries of the files "
-                                                "before (%u in all now): an override can add to "
-                                                "%s but never remove or replace an entry"),
+                                              same_format (texts->appended, APPENDED),
                                               list, change->new_value,
                                               node ? strata_node_get_n_children (node) : 0, name));
       g_hash_table_add (warned, g_steal_pointer (&list));
@@ -253,10 +307,9 @@ in_layer (const StrataNode *node,
 static void
 warn_links (StrataLayerDiff  *diff,
             const StrataNode *services,
-            const StrataNode *service)
+            const StrataNode *links,
+            const Texts      *texts)
 {
-  const StrataNode *links = strata_node_lookup (service, "links");
-
   for (guint i = 0; links != NULL && i < strata_node_get_n_children (links); i++)
     {
       const StrataNode *link = strata_node_get_child (links, i);
@@ -267,62 +320,83 @@ warn_links (StrataLayerDiff  *diff,
       target = g_strndup (link->text, strcspn (link->text, ":"));
       if (strata_node_lookup (services, target) == NULL)
         g_ptr_array_add (diff->warnings,
-                         strata_diagnostic_new (STRATA_SEVERITY_WARNING, &link->pos,
-                                                _("Add that service or remove the link; services "
-                                                  "on one network reach each other by name anyway."),
-                                                _("link “%s” names no service of this project"),
-                                                link->text));
+                         strata_diagnostic_new (STRATA_SEVERITY_WARNING, &link->pos, texts->link_hint,
+                                                same_format (texts->link, LINK), link->text));
     }
 }
 
-/* The host side of a bind mount, or NULL for a named volume. */
-static char *
-bind_source (const StrataNode *volume)
+/* The host side of a bind mount (@length bytes), or NULL for a named volume. */
+static const char *
+bind_source (const StrataNode *volume,
+             gsize            *length)
 {
   const char *text;
 
   if (volume->kind == STRATA_NODE_MAPPING)
     {
-      if (g_strcmp0 (strata_node_lookup_text (volume, "type"), "bind") != 0)
+      if (g_strcmp0 (strata_node_lookup_text (volume, "type"), "bind") != 0 ||
+          (text = strata_node_lookup_text (volume, "source")) == NULL)
         return NULL;
-      return g_strdup (strata_node_lookup_text (volume, "source"));
+      *length = strlen (text);
+      return text;
     }
   text = volume->text;
   if (volume->kind != STRATA_NODE_SCALAR || strchr (text, ':') == NULL ||
       !(text[0] == '.' || text[0] == '/' || text[0] == '~'))
     return NULL;
-  return g_strndup (text, strcspn (text, ":"));
+  *length = strcspn (text, ":");
+  return text;
 }
 
 static void
 warn_bind_sources (StrataLayerDiff  *diff,
-                   const StrataNode *service,
-                   const char       *project_dir)
+                   const StrataNode *volumes,
+                   const char       *project_dir,
+                   const Texts      *texts)
 {
-  const StrataNode *volumes = strata_node_lookup (service, "volumes");
-
   for (guint i = 0; volumes != NULL && i < strata_node_get_n_children (volumes); i++)
     {
       const StrataNode *volume = strata_node_get_child (volumes, i);
       g_autofree char *source = NULL;
       g_autofree char *path = NULL;
+      const char *text;
+      gsize length = 0;
 
-      if (!in_layer (volume, diff->layer) || (source = bind_source (volume)) == NULL || *source == 0)
+      if (!in_layer (volume, diff->layer) || (text = bind_source (volume, &length)) == NULL || length == 0)
         continue;
+      source = g_strndup (text, length);
       if (source[0] == '~')
         path = g_build_filename (g_get_home_dir (), source + 1, NULL);
       else
-        path = g_canonicalize_filename (source, project_dir);
+        path = _strata_canonicalize_path (source, project_dir);
       if (!g_file_test (path, G_FILE_TEST_EXISTS))
         g_ptr_array_add (diff->warnings,
-                         strata_diagnostic_new (STRATA_SEVERITY_WARNING, &volume->pos,
-                                                _("Create it, or fix the path: relative paths are "
-                                                  "relative to the project directory, whichever "
-                                                  "file writes them."),
+                         strata_diagnostic_new (STRATA_SEVERITY_WARNING, &volume->pos, texts->bind_hint,
                                                 volume->kind == STRATA_NODE_SCALAR
-                                                ? _("bind source %s does not exist: Docker will create an empty directory owned by root there")
-                                                : _("bind source %s does not exist: the container will not start"),
+                                                ? same_format (texts->bind_short, BIND_SHORT)
+                                                : same_format (texts->bind_long, BIND_LONG),
                                                 path));
+    }
+}
+
+/* The links and volumes of @service, in one walk over its children (the
+ * first of each key, as strata_node_lookup () finds it). */
+static void
+links_and_volumes (const StrataNode  *service,
+                   const StrataNode **links,
+                   const StrataNode **volumes)
+{
+  *links = *volumes = NULL;
+  for (guint i = 0; i < service->children->len; i++)
+    {
+      const StrataNode *child = g_ptr_array_index (service->children, i);
+
+      if (child->key == NULL)
+        continue;
+      if (*links == NULL && child->key[0] == 'l' && strcmp (child->key, "links") == 0)
+        *links = child;
+      else if (*volumes == NULL && child->key[0] == 'v' && strcmp (child->key, "volumes") == 0)
+        *volumes = child;
     }
 }
 
@@ -332,15 +406,19 @@ strata_layer_diff_find_traps (StrataLayerDiff  *diff,
                               const char       *project_dir)
 {
   const StrataNode *services = strata_node_lookup (merged, "services");
+  Texts texts;
 
-  warn_appended_lists (diff, merged);
+  texts_init (&texts);
+  warn_appended_lists (diff, merged, &texts);
   for (guint i = 0; services != NULL && i < strata_node_get_n_children (services); i++)
     {
       const StrataNode *service = strata_node_get_child (services, i);
+      const StrataNode *links, *volumes;
 
       if (service->kind != STRATA_NODE_MAPPING)
         continue;
-      warn_links (diff, services, service);
-      warn_bind_sources (diff, service, project_dir);
+      links_and_volumes (service, &links, &volumes);
+      warn_links (diff, services, links, &texts);
+      warn_bind_sources (diff, volumes, project_dir, &texts);
     }
 }

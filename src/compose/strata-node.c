@@ -242,20 +242,31 @@ strata_node_append (StrataNode *parent,
     _strata_node_index_added (parent);
 }
 
-/* Appends the @n_children nodes at @children (taken) to @parent. */
+/* Puts the @n_children nodes at @children (taken) at @index among the
+ * children of @parent. */
 void
-strata_node_append_many (StrataNode         *parent,
+strata_node_insert_many (StrataNode         *parent,
+                         guint               index,
                          StrataNode * const *children,
                          guint               n_children)
 {
   StrataNodeList *list = parent->children;
 
-  g_return_if_fail (list != NULL);
+  g_return_if_fail (list != NULL && index <= list->len);
 
   _strata_node_list_reserve (parent, n_children);
-  memcpy (list->pdata + list->len, children, n_children * sizeof (StrataNode *));
+  memmove (&list->pdata[index + n_children], &list->pdata[index], (list->len - index) * sizeof (StrataNode *));
+  memcpy (&list->pdata[index], children, n_children * sizeof (StrataNode *));
   list->len += n_children;
   _strata_node_index_clear (parent);
+}
+
+void
+strata_node_append_many (StrataNode         *parent,
+                         StrataNode * const *children,
+                         guint               n_children)
+{
+  strata_node_insert_many (parent, parent->children->len, children, n_children);
 }
 
 /* Puts @child (taken) at @index among the children of @parent. */

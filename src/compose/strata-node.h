@@ -251,6 +251,10 @@ GPtrArray       *strata_node_steal_children (StrataNode           *node);
 void             strata_node_append_many    (StrataNode           *parent,
                                              StrataNode * const   *children,
                                              guint                 n_children);
+void             strata_node_insert_many    (StrataNode           *parent,
+                                             guint                 index,
+                                             StrataNode * const   *children,
+                                             guint                 n_children);
 void             strata_node_make_collection (StrataNode          *node,
                                              StrataNodeKind        kind);
 

@@ -93,7 +93,7 @@ _strata_normalize_environment (const StrataNormalizeContext *ctx,
 
   if (created)
     environment = _strata_derived_mapping (service, "environment");
-  if (!read_env_files (ctx, service, environment, error))
+  if (strata_node_lookup (service, "env_file") != NULL && !read_env_files (ctx, service, environment, error))
     return (created ? (strata_node_free (environment), FALSE) : FALSE);
 
   for (guint i = 0; i < strata_node_get_n_children (environment); i++)

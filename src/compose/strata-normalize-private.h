@@ -11,6 +11,10 @@
 G_BEGIN_DECLS
 
 /* strata-normalize-paths.c: ~ and relative paths against the project folder */
+/* g_canonicalize_filename (@path, @dir), without its work when joining is
+ * all it takes (@dir absolute) */
+char     *_strata_canonicalize_path     (const char                   *path,
+                                         const char                   *dir);
 char     *_strata_resolve_path          (const StrataNormalizeContext *ctx,
                                          const char                   *path);
 void      _strata_resolve_text          (const StrataNormalizeContext *ctx,

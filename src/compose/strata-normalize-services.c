@@ -13,6 +13,43 @@
 #include "strata-compose-error.h"
 #include "strata-normalize-private.h"
 
+/* An argument of @list: @length bytes of @text */
+static void
+append_word (StrataNode       *list,
+             const StrataNode *command,
+             const char       *text,
+             gsize             length)
+{
+  StrataNode *node = strata_node_new_scalar_len (&command->pos, text, length, STRATA_VALUE_STRING);
+
+  node->key_pos = command->key_pos;
+  node->origin = STRATA_ORIGIN_DERIVED;
+  strata_node_append (list, node);
+}
+
+/* Splits @text when no quote, escape, region or operator makes it more
+ * than words between blanks (as go-shellwords reads it); FALSE otherwise. */
+static gboolean
+split_plain (const char       *text,
+             StrataNode       *list,
+             const StrataNode *command)
+{
+  const char *p = text;
+
+  if (text[strcspn (text, "\\'\"`();&|<>")] != '\0')
+    return FALSE;
+  while (*p != '\0')
+    {
+      gsize length;
+
+      p += strspn (p, " \t\r\n");
+      if ((length = strcspn (p, " \t\r\n")) > 0)
+        append_word (list, command, p, length);
+      p += length;
+    }
+  return TRUE;
+}
+
 /* command/entrypoint strings are split like go-shellwords does */
 gboolean
 _strata_split_command (StrataNode  *service,
@@ -20,21 +57,27 @@ _strata_split_command (StrataNode  *service,
                        GError     **error)
 {
   StrataNode *command = strata_node_lookup (service, key);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) argv = NULL;
   StrataNode *list;
 
   if (command == NULL || command->kind != STRATA_NODE_SCALAR || strata_node_is_null (command))
     return TRUE;
-  if (!_strata_shell_split (command->text, argv))
-    return _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, &command->pos,
-                              _("Close every quote, `$(` and backquote, put parentheses inside quotes, "
-                                "or write the command as a list."),
-                              "%s: invalid command line string", key);
   list = _strata_derived_mapping (command, key);
   list->kind = STRATA_NODE_SEQUENCE;
-  for (guint i = 0; i < argv->len; i++)
-    strata_node_append (list, _strata_derived_scalar (command, NULL, g_ptr_array_index (argv, i),
-                                                      STRATA_VALUE_STRING));
+  if (!split_plain (command->text, list, command))
+    {
+      argv = g_ptr_array_new_with_free_func (g_free);
+      if (!_strata_shell_split (command->text, argv))
+        {
+          strata_node_free (list);
+          return _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, &command->pos,
+                                    _("Close every quote, `$(` and backquote, put parentheses inside quotes, "
+                                      "or write the command as a list."),
+                                    "%s: invalid command line string", key);
+        }
+      for (guint i = 0; i < argv->len; i++)
+        append_word (list, command, g_ptr_array_index (argv, i), strlen (g_ptr_array_index (argv, i)));
+    }
   strata_node_set (service, key, list);
   return TRUE;
 }

@@ -50,6 +50,34 @@ typedef enum
 
 typedef struct _StrataSchemaStruct StrataSchemaStruct;
 
+/* No struct has more fields (strata-schema-index.c checks it). */
+#define STRATA_SCHEMA_MAX_FIELDS 120
+
+/* Sets of a struct's fields, a bit per field. */
+typedef struct
+{
+  guint64 bits[2];
+} StrataSchemaFieldSet;
+
+static inline gboolean
+_strata_schema_field_set_has (const StrataSchemaFieldSet *set,
+                              guint                       f)
+{
+  return (set->bits[f / 64] >> (f % 64)) & 1;
+}
+
+/* A struct's fields by name (strata-schema-index.c): built on first use,
+ * read-only after that. */
+typedef struct
+{
+  gsize                 ready;
+  guint8                slots[256];  /* field + 1 by hash, probing on; 0: none */
+  guint8                defaults[STRATA_SCHEMA_MAX_FIELDS];  /* fields printed when absent */
+  guint                 n_defaults;
+  StrataSchemaFieldSet  model;       /* all but INPUT_ONLY fields (DROPPED ones are in) */
+  StrataSchemaFieldSet  parsed;      /* fields that hold a duration or byte size, or a struct that does */
+} StrataSchemaIndex;
+
 typedef struct
 {
   const char                *name;
@@ -71,10 +99,69 @@ struct _StrataSchemaStruct
   const char              *name;
   const StrataSchemaField *fields;
   guint                    n_fields;
+  StrataSchemaIndex       *index;
 };
 
 const StrataSchemaStruct *_strata_schema_project (void);
 const StrataSchemaStruct *_strata_schema_service (void);
+
+/* strata-schema-index.c: the index of the field of @schema named @key
+ * (the first one, as a scan in order finds it), or -1. */
+gint  _strata_schema_field_index (const StrataSchemaStruct *schema,
+                                  const char               *key);
+
+/* The fields of a struct that a mapping has, in struct order. */
+typedef struct
+{
+  StrataNode           *nodes[STRATA_SCHEMA_MAX_FIELDS];  /* by field: set for the listed ones */
+  StrataSchemaFieldSet  listed;
+  guint8                fields[STRATA_SCHEMA_MAX_FIELDS]; /* the listed fields, ascending */
+  guint                 n_fields;
+} StrataSchemaMatch;
+
+typedef enum
+{
+  STRATA_SCHEMA_MATCH_MODEL,     /* the fields of the model (and DROPPED ones) */
+  STRATA_SCHEMA_MATCH_DEFAULTS,  /* the same, and fields printed when absent
+                                  * (JSON_EMPTY, JSON_NULL, YAML_ZERO) listed
+                                  * even then, with a NULL node */
+  STRATA_SCHEMA_MATCH_PARSED,    /* only the fields that hold a duration or a
+                                  * byte size, or a struct that does */
+} StrataSchemaMatchSet;
+
+/* Walks the children of @mapping once and lists in @match each field of
+ * @which that a child names, with the first such child (as
+ * strata_node_lookup () finds it). When @rest is not NULL, the children
+ * that took no field are written there in order (it may be the children's
+ * own storage: each goes no further than where it was). Returns their
+ * count. */
+guint _strata_schema_match       (const StrataSchemaStruct *schema,
+                                  const StrataNode         *mapping,
+                                  StrataSchemaMatchSet      which,
+                                  StrataSchemaMatch        *match,
+                                  gpointer                 *rest);
+
+/* The same for the fields in @want only (which must not hold INPUT_ONLY ones). */
+void  _strata_schema_match_only  (const StrataSchemaStruct   *schema,
+                                  const StrataNode           *mapping,
+                                  const StrataSchemaFieldSet *want,
+                                  StrataSchemaMatch          *match);
+
+static inline void
+_strata_schema_field_set_add (StrataSchemaFieldSet *set,
+                              guint                 f)
+{
+  set->bits[f / 64] |= G_GUINT64_CONSTANT (1) << (f % 64);
+}
+
+/* The node of field @name in @match, or NULL. */
+StrataNode *_strata_schema_match_get (const StrataSchemaStruct *schema,
+                                      const StrataSchemaMatch  *match,
+                                      const char               *name);
+
+/* Whether any field of @schema holds a duration or byte size, or a struct
+ * that does: compose-go's decoding can fail only there. */
+gboolean _strata_schema_parses    (const StrataSchemaStruct *schema);
 
 /* Puts @node (a value of the given kind) into the printed shape: struct
  * fields reordered, scalars cast, maps flagged, empty omitempty fields
@@ -98,5 +185,9 @@ gboolean _strata_parse_duration_full  (const char  *text,
                                        gint64      *nanoseconds,
                                        char       **message);
 char    *_strata_format_duration      (gint64       nanoseconds);
+/* The same into @buf (STRATA_DURATION_BUF_SIZE bytes); returns the length. */
+#define STRATA_DURATION_BUF_SIZE 48
+gsize    _strata_format_duration_buf  (gint64       nanoseconds,
+                                       char        *buf);
 
 G_END_DECLS

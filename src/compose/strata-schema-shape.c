@@ -22,18 +22,54 @@ set_scalar (StrataNode      *node,
   node->type = type;
 }
 
+/* Sets the text to the @length bytes at @text (when it differs) and the type. */
+static void
+set_scalar_len (StrataNode      *node,
+                const char      *text,
+                gsize            length,
+                StrataValueType  type)
+{
+  if (node->text == NULL || strncmp (node->text, text, length) != 0 || node->text[length] != '\0')
+    strata_node_set_text_len (node, text, length);
+  node->type = type;
+}
+
+static void
+set_int (StrataNode      *node,
+         gint64           value,
+         StrataValueType  type)
+{
+  char buf[STRATA_INT_BUF_SIZE];
+
+  set_scalar_len (node, buf, _strata_format_int (value, buf), type);
+}
+
+/* g_strcmp0 (text, other) == 0 */
+static inline gboolean
+text_is (const char *text,
+         const char *other)
+{
+  return text != NULL && strcmp (text, other) == 0;
+}
+
+/* strconv.ParseBool */
 static gboolean
 parse_bool (const char *text,
             gboolean   *value)
 {
-  const char *yes[] = { "1", "t", "T", "true", "TRUE", "True", NULL };
-  const char *no[] = { "0", "f", "F", "false", "FALSE", "False", NULL };
-
-  if (g_strv_contains (yes, text))
-    return (*value = TRUE, TRUE);
-  if (g_strv_contains (no, text))
-    return (*value = FALSE, TRUE);
-  return FALSE;
+  switch (text[0])
+    {
+    case '1': case 't': case 'T':
+      *value = TRUE;
+      return text[1] == '\0' || strcmp (text, "true") == 0 || strcmp (text, "TRUE") == 0 ||
+             strcmp (text, "True") == 0;
+    case '0': case 'f': case 'F':
+      *value = FALSE;
+      return text[1] == '\0' || strcmp (text, "false") == 0 || strcmp (text, "FALSE") == 0 ||
+             strcmp (text, "False") == 0;
+    default:
+      return FALSE;
+    }
 }
 
 static void
@@ -41,14 +77,16 @@ mark_any (StrataNode *node)
 {
   if (node->kind == STRATA_NODE_MAPPING)
     node->flags |= STRATA_NODE_FLAG_MAP;
-  for (guint i = 0; i < strata_node_get_n_children (node); i++)
-    mark_any (strata_node_get_child (node, i));
+  if (node->children != NULL)
+    for (guint i = 0; i < node->children->len; i++)
+      mark_any (g_ptr_array_index (node->children, i));
 }
 
 static gboolean
 shape_scalar (StrataNode       *node,
               StrataSchemaKind  kind)
 {
+  char buf[STRATA_DURATION_BUF_SIZE];
   gint64 i;
   gboolean b;
   double d;
@@ -66,8 +104,8 @@ shape_scalar (StrataNode       *node,
     case STRATA_SCHEMA_INT:
     case STRATA_SCHEMA_PINT:
       if (_strata_go_parse_int (node->text, &i))
-        set_scalar (node, g_strdup_printf ("%" G_GINT64_FORMAT, i), STRATA_VALUE_INT);
-      return kind == STRATA_SCHEMA_PINT || g_strcmp0 (node->text, "0") != 0;
+        set_int (node, i, STRATA_VALUE_INT);
+      return kind == STRATA_SCHEMA_PINT || !text_is (node->text, "0");
     case STRATA_SCHEMA_FLOAT:
       d = g_ascii_strtod (node->text, NULL);
       node->type = STRATA_VALUE_FLOAT;
@@ -75,30 +113,28 @@ shape_scalar (StrataNode       *node,
     case STRATA_SCHEMA_BOOL:
     case STRATA_SCHEMA_PBOOL:
       if (parse_bool (node->text, &b))
-        set_scalar (node, g_strdup (b ? "true" : "false"), STRATA_VALUE_BOOL);
-      return kind == STRATA_SCHEMA_PBOOL || g_strcmp0 (node->text, "true") == 0;
+        set_scalar_len (node, b ? "true" : "false", b ? 4 : 5, STRATA_VALUE_BOOL);
+      return kind == STRATA_SCHEMA_PBOOL || text_is (node->text, "true");
     case STRATA_SCHEMA_BYTES:
       /* UnitBytes takes an int as is, parses a string, ignores a float */
       if (node->type == STRATA_VALUE_FLOAT)
         return FALSE;
-      if (node->type == STRATA_VALUE_INT && _strata_go_parse_int (node->text, &i))
-        set_scalar (node, g_strdup_printf ("%" G_GINT64_FORMAT, i), STRATA_VALUE_STRING);
-      else if (_strata_parse_bytes (node->text, &i))
-        set_scalar (node, g_strdup_printf ("%" G_GINT64_FORMAT, i), STRATA_VALUE_STRING);
-      return g_strcmp0 (node->text, "0") != 0;
+      if ((node->type == STRATA_VALUE_INT && _strata_go_parse_int (node->text, &i)) ||
+          _strata_parse_bytes (node->text, &i))
+        set_int (node, i, STRATA_VALUE_STRING);
+      return !text_is (node->text, "0");
     case STRATA_SCHEMA_DURATION:
       if (_strata_parse_duration (node->text, &i))
-        set_scalar (node, _strata_format_duration (i), STRATA_VALUE_STRING);
-      return g_strcmp0 (node->text, "0s") != 0;
+        set_scalar_len (node, buf, _strata_format_duration_buf (i, buf), STRATA_VALUE_STRING);
+      return !text_is (node->text, "0s");
     case STRATA_SCHEMA_MODE:
       if (node->type == STRATA_VALUE_STRING)
-        set_scalar (node, g_strdup_printf ("%" G_GINT64_FORMAT, g_ascii_strtoll (node->text, NULL, 8)),
-                    STRATA_VALUE_INT);
+        set_int (node, g_ascii_strtoll (node->text, NULL, 8), STRATA_VALUE_INT);
       return TRUE;
     case STRATA_SCHEMA_STRUCT:
       /* ulimits: a single number */
       if (_strata_go_parse_int (node->text, &i))
-        set_scalar (node, g_strdup_printf ("%" G_GINT64_FORMAT, i), STRATA_VALUE_INT);
+        set_int (node, i, STRATA_VALUE_INT);
       return TRUE;
     case STRATA_SCHEMA_LIST:
     case STRATA_SCHEMA_MAP:
@@ -108,116 +144,80 @@ shape_scalar (StrataNode       *node,
     }
 }
 
-/* The field of @schema that takes the entry @key (a DROPPED field takes it
- * to drop it), or -1: fields the model does not have (INPUT_ONLY) keep
- * their values as written. */
-static gint
-field_for_key (const StrataSchemaStruct *schema,
-               const char               *key)
+/* The value printed for @field, from @child (which it may free), or NULL. */
+static StrataNode *
+shape_field (StrataNode              *node,
+             const StrataSchemaField *field,
+             StrataNode              *child)
 {
-  if (key == NULL)
-    return -1;
-  for (guint f = 0; f < schema->n_fields; f++)
-    {
-      const StrataSchemaField *field = &schema->fields[f];
+  if (child != NULL && !_strata_schema_shape (child, field->kind, field->elem, field->sub, field->flags))
+    g_clear_pointer (&child, strata_node_free);
 
-      if (field->name[0] == key[0] && strcmp (field->name, key) == 0 &&
-          (!(field->flags & STRATA_SCHEMA_FIELD_INPUT_ONLY) || (field->flags & STRATA_SCHEMA_FIELD_DROPPED)))
-        return f;
+  if (child == NULL && (field->flags & STRATA_SCHEMA_FIELD_JSON_EMPTY))
+    {
+      /* a value struct: JSON prints its zero value, `{"command": null}` */
+      child = strata_node_new_mapping (&node->pos);
+      if (field->sub != NULL)
+        _strata_schema_shape (child, STRATA_SCHEMA_STRUCT, 0, field->sub, STRATA_SCHEMA_FIELD_KEEP_EMPTY);
+      child->flags |= STRATA_NODE_FLAG_JSON_ONLY;
     }
-  return -1;
+  else if (child == NULL && (field->flags & STRATA_SCHEMA_FIELD_JSON_NULL))
+    child = strata_node_new_scalar (&node->pos, "null", STRATA_VALUE_NULL);
+  else if (child == NULL && (field->flags & STRATA_SCHEMA_FIELD_YAML_ZERO))
+    {
+      child = strata_node_new_scalar (&node->pos, "0", STRATA_VALUE_INT);
+      strata_node_set_key (child, field->name);
+      child->origin = STRATA_ORIGIN_DERIVED;
+      child->flags |= STRATA_NODE_FLAG_YAML_ONLY;
+    }
+  else if (child != NULL && (field->flags & STRATA_SCHEMA_FIELD_JSON_EMPTY) &&
+           strata_node_get_n_children (child) == 0)
+    child->flags |= STRATA_NODE_FLAG_JSON_ONLY;
+  else if (child == NULL)
+    return NULL;
+
+  if (child->key == NULL)
+    {
+      strata_node_set_key (child, field->name);
+      child->flags |= STRATA_NODE_FLAG_JSON_ONLY;
+      child->origin = STRATA_ORIGIN_DERIVED;
+    }
+  if (field->flags & STRATA_SCHEMA_FIELD_GO_NAME)
+    child->flags |= STRATA_NODE_FLAG_GO_NAME;
+  return child;
 }
 
-/* Takes each entry of @rest that is a field of @schema into @slots (the
- * first entry of a key wins); the others stay in @rest, in order. */
-static void
-sort_into_fields (GPtrArray                *rest,
-                  const StrataSchemaStruct *schema,
-                  StrataNode              **slots)
-{
-  guint kept = 0;
-
-  for (guint i = 0; i < rest->len; i++)
-    {
-      StrataNode *child = g_ptr_array_index (rest, i);
-      gint f = field_for_key (schema, child->key);
-
-      if (f >= 0 && slots[f] == NULL)
-        slots[f] = child;
-      else
-        g_ptr_array_index (rest, kept++) = child;
-    }
-  g_ptr_array_set_free_func (rest, NULL);
-  g_ptr_array_set_size (rest, kept);
-  g_ptr_array_set_free_func (rest, (GDestroyNotify) strata_node_free);
-}
-
+/* The fields in struct order, then x-* extensions and anything unknown
+ * with their values as written; in place, in one walk over the children. */
 static void
 shape_struct (StrataNode               *node,
               const StrataSchemaStruct *schema)
 {
-  g_autoptr(GPtrArray) rest = strata_node_steal_children (node);
-  g_autofree StrataNode **slots = g_new0 (StrataNode *, schema->n_fields + 1);
+  StrataSchemaMatch match;
+  StrataNode *fields[STRATA_SCHEMA_MAX_FIELDS];
+  StrataNodeList *children = node->children;
+  guint n_rest, n_fields = 0;
 
-  g_ptr_array_set_free_func (rest, (GDestroyNotify) strata_node_free);
-  sort_into_fields (rest, schema, slots);
-  for (guint f = 0; f < schema->n_fields; f++)
+  n_rest = _strata_schema_match (schema, node, STRATA_SCHEMA_MATCH_DEFAULTS, &match, (gpointer *) children->pdata);
+  for (guint i = 0; i < match.n_fields; i++)
     {
-      const StrataSchemaField *field = &schema->fields[f];
-      StrataNode *child = slots[f];
+      const StrataSchemaField *field = &schema->fields[match.fields[i]];
+      StrataNode *child = match.nodes[match.fields[i]];
 
       /* fields the model does not have keep their values as written
-       * (they stayed in @rest), unless compose drops them */
+       * (they stayed with the rest), unless compose drops them */
       if (field->flags & STRATA_SCHEMA_FIELD_DROPPED)
-        g_clear_pointer (&child, strata_node_free);
-      if (field->flags & (STRATA_SCHEMA_FIELD_INPUT_ONLY | STRATA_SCHEMA_FIELD_DROPPED))
-        continue;
-
-      if (child != NULL && !_strata_schema_shape (child, field->kind, field->elem, field->sub, field->flags))
-        g_clear_pointer (&child, strata_node_free);
-
-      if (child == NULL && (field->flags & STRATA_SCHEMA_FIELD_JSON_EMPTY))
-        {
-          /* a value struct: JSON prints its zero value, `{"command": null}` */
-          child = strata_node_new_mapping (&node->pos);
-          if (field->sub != NULL)
-            shape_struct (child, field->sub);
-          child->flags |= STRATA_NODE_FLAG_JSON_ONLY;
-        }
-      else if (child == NULL && (field->flags & STRATA_SCHEMA_FIELD_JSON_NULL))
-        child = strata_node_new_scalar (&node->pos, "null", STRATA_VALUE_NULL);
-      else if (child == NULL && (field->flags & STRATA_SCHEMA_FIELD_YAML_ZERO))
-        {
-          child = strata_node_new_scalar (&node->pos, "0", STRATA_VALUE_INT);
-          strata_node_set_key (child, field->name);
-          child->origin = STRATA_ORIGIN_DERIVED;
-          child->flags |= STRATA_NODE_FLAG_YAML_ONLY;
-        }
-      else if (child != NULL && (field->flags & STRATA_SCHEMA_FIELD_JSON_EMPTY) &&
-               strata_node_get_n_children (child) == 0)
-        child->flags |= STRATA_NODE_FLAG_JSON_ONLY;
-      else if (child == NULL)
-        continue;
-
-      if (child->key == NULL)
-        {
-          strata_node_set_key (child, field->name);
-          child->flags |= STRATA_NODE_FLAG_JSON_ONLY;
-          child->origin = STRATA_ORIGIN_DERIVED;
-        }
-      if (field->flags & STRATA_SCHEMA_FIELD_GO_NAME)
-        child->flags |= STRATA_NODE_FLAG_GO_NAME;
-      strata_node_append (node, child);
+        strata_node_free (child);
+      else if ((child = shape_field (node, field, child)) != NULL)
+        fields[n_fields++] = child;
     }
 
-  /* x-* extensions and anything unknown keep their values as written */
-  while (rest->len > 0)
-    {
-      StrataNode *child = g_ptr_array_steal_index (rest, 0);
-
-      mark_any (child);
-      strata_node_append (node, child);
-    }
+  for (guint i = 0; i < n_rest; i++)
+    mark_any (g_ptr_array_index (children, i));
+  /* the rest (x-* and unknown keys) go after the fields; what was past
+   * them was moved into the fields, not dropped */
+  strata_node_forget_children (node, n_rest);
+  strata_node_insert_many (node, 0, fields, n_fields);
 }
 
 gboolean
@@ -252,26 +252,18 @@ _strata_schema_shape (StrataNode               *node,
 
   if (node->kind == STRATA_NODE_MAPPING)
     node->flags |= STRATA_NODE_FLAG_MAP;
-  for (guint i = 0; i < strata_node_get_n_children (node); )
+  for (guint i = 0; node->children != NULL && i < node->children->len; i++)
     {
-      StrataNode *child = strata_node_get_child (node, i);
+      StrataNode *child = g_ptr_array_index (node->children, i);
       StrataSchemaKind child_kind = kind == STRATA_SCHEMA_LIST || kind == STRATA_SCHEMA_MAP ? elem : STRATA_SCHEMA_ANY;
-      gboolean kept;
 
       /* map values keep nulls ("networks: {default: null}"); labels print "" */
       if (child->type == STRATA_VALUE_NULL && child->kind == STRATA_NODE_SCALAR &&
           kind == STRATA_SCHEMA_MAP && child_kind == STRATA_SCHEMA_STRING)
-        set_scalar (child, g_strdup (""), STRATA_VALUE_STRING);
-      if (child->type == STRATA_VALUE_NULL && child->kind == STRATA_NODE_SCALAR)
-        kept = TRUE;
-      else
-        {
-          kept = _strata_schema_shape (child, child_kind, 0, sub, STRATA_SCHEMA_FIELD_KEEP_EMPTY);
-          /* list items and map values are never left out, only cast */
-          kept = TRUE;
-        }
-      if (kept)
-        i++;
+        set_scalar_len (child, "", 0, STRATA_VALUE_STRING);
+      /* list items and map values are never left out, only cast */
+      if (child->type != STRATA_VALUE_NULL || child->kind != STRATA_NODE_SCALAR)
+        _strata_schema_shape (child, child_kind, 0, sub, STRATA_SCHEMA_FIELD_KEEP_EMPTY);
     }
   return keep || strata_node_get_n_children (node) > 0;
 }

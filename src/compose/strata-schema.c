@@ -35,7 +35,8 @@
 #define SHORT "string|object"
 #define DEFINE_STRUCT(var, ...) \
   static const StrataSchemaField var##_fields[] = { __VA_ARGS__ }; \
-  static const StrataSchemaStruct var = { #var, var##_fields, G_N_ELEMENTS (var##_fields) }
+  static StrataSchemaIndex var##_index; \
+  static const StrataSchemaStruct var = { #var, var##_fields, G_N_ELEMENTS (var##_fields), &var##_index }
 
 #define KEEP STRATA_SCHEMA_FIELD_KEEP_EMPTY
 #define JSON_EMPTY STRATA_SCHEMA_FIELD_JSON_EMPTY

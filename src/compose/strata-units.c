@@ -18,27 +18,55 @@
 #include "strata-units.h"
 #include "strata-yaml-private.h"
 
+/* The end of /^[0-9]+(\.[0-9]+)* ?([kKmMgGtTpP])?[iI]?[bB]?$/ in @text (the
+ * expression go-units matches), its number and its unit (or 0); NULL when
+ * @text does not match. As a PCRE `$` does, a final newline is allowed. */
+static const char *
+match_size (const char  *text,
+            const char **number_end,
+            char        *unit)
+{
+  const char *p = text;
+
+  if (!g_ascii_isdigit (*p))
+    return NULL;
+  while (g_ascii_isdigit (*p))
+    p++;
+  while (p[0] == '.' && g_ascii_isdigit (p[1]))
+    for (p++; g_ascii_isdigit (*p); p++)
+      ;
+  *number_end = p;
+  if (*p == ' ')
+    p++;
+  *unit = *p != '\0' && strchr ("kKmMgGtTpP", *p) != NULL ? *p++ : '\0';
+  if (*p == 'i' || *p == 'I')
+    p++;
+  if (*p == 'b' || *p == 'B')
+    p++;
+  if (*p == '\n')
+    p++;
+  return *p == '\0' ? p : NULL;
+}
+
 gboolean
 _strata_parse_bytes_full (const char  *text,
                           gint64      *bytes,
                           char       **message)
 {
-  g_autoptr(GRegex) regex = g_regex_new ("^([0-9]+(?:\\.[0-9]+)*) ?([kKmMgGtTpP])?[iI]?[bB]?$", 0, 0, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *number = NULL;
-  g_autofree char *unit = NULL;
   const char *units = "kmgtp";
+  const char *number_end;
   char *end = NULL;
+  char unit;
   double value;
 
-  if (!g_regex_match (regex, text, 0, &match))
+  if (match_size (text, &number_end, &unit) == NULL)
     {
       if (message)
         *message = g_strdup_printf ("invalid size: '%s'", text);
       return FALSE;
     }
-  number = g_match_info_fetch (match, 1);
-  unit = g_match_info_fetch (match, 2);
+  number = g_strndup (text, number_end - text);
   value = g_ascii_strtod (number, &end);
   if (*end != '\0')
     {
@@ -48,8 +76,8 @@ _strata_parse_bytes_full (const char  *text,
         *message = g_strdup_printf ("strconv.ParseFloat: parsing %s: invalid syntax", quoted);
       return FALSE;
     }
-  if (unit != NULL && *unit != '\0')
-    value *= pow (1024, strchr (units, g_ascii_tolower (*unit)) - units + 1);
+  if (unit != '\0')
+    value *= pow (1024, strchr (units, g_ascii_tolower (unit)) - units + 1);
   *bytes = (gint64) value;
   return TRUE;
 }
@@ -65,14 +93,14 @@ static double
 unit_ns (const char *unit,
          gsize       len)
 {
-  static const struct { const char *unit; double ns; } units[] = {
-    { "ns", 1 }, { "us", 1e3 }, { "\302\265s", 1e3 }, { "\316\274s", 1e3 }, { "ms", 1e6 },
-    { "s", 1e9 }, { "m", 60e9 }, { "h", 3600e9 },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
-    if (strlen (units[i].unit) == len && strncmp (units[i].unit, unit, len) == 0)
-      return units[i].ns;
+  if (len == 1)
+    return unit[0] == 's' ? 1e9 : unit[0] == 'm' ? 60e9 : unit[0] == 'h' ? 3600e9 : 0;
+  if (len == 2 && unit[1] == 's')
+    return unit[0] == 'n' ? 1 : unit[0] == 'u' ? 1e3 : unit[0] == 'm' ? 1e6 : 0;
+  /* U+00B5 MICRO SIGN and U+03BC GREEK SMALL LETTER MU */
+  if (len == 3 && unit[2] == 's' &&
+      ((unit[0] == '\302' && unit[1] == '\265') || (unit[0] == '\316' && unit[1] == '\274')))
+    return 1e3;
   return 0;
 }
 
@@ -113,6 +141,7 @@ _strata_parse_duration_full (const char  *text,
   while (*p)
     {
       const char *start = p, *unit;
+      gboolean whole = TRUE;
       double value, ns;
 
       if (*p != '.' && !g_ascii_isdigit (*p))
@@ -120,11 +149,16 @@ _strata_parse_duration_full (const char  *text,
       while (g_ascii_isdigit (*p))
         p++;
       if (*p == '.')
-        for (p++; g_ascii_isdigit (*p); p++)
+        for (p++, whole = FALSE; g_ascii_isdigit (*p); p++)
           ;
       if (p - start == 1 && *start == '.')
         return duration_error (message, text, "invalid duration", NULL, 0);
-      value = g_ascii_strtod (start, NULL);
+      /* whole numbers of up to 15 digits are exact either way */
+      if (whole && p - start <= 15)
+        for (value = 0; start < p; start++)
+          value = value * 10 + (*start - '0');
+      else
+        value = g_ascii_strtod (start, NULL);
       for (unit = p; *p != '\0' && *p != '.' && !g_ascii_isdigit (*p); p++)
         ;
       if (p == unit)
@@ -144,57 +178,95 @@ _strata_parse_duration (const char *text,
   return _strata_parse_duration_full (text, nanoseconds, NULL);
 }
 
+/* The decimal digits of @value at @p; returns their end. */
+static char *
+put_uint (char    *p,
+          guint64  value)
+{
+  char digits[20];
+  guint n = 0;
+
+  do
+    digits[n++] = '0' + value % 10;
+  while ((value /= 10) != 0);
+  while (n > 0)
+    *p++ = digits[--n];
+  return p;
+}
+
 /* "1.5" for (15, 1): the fraction without trailing zeros. */
-static void
-append_fraction (GString *out,
-                 guint64  value,
-                 int      digits)
+static char *
+put_fraction (char    *p,
+              guint64  value,
+              int      digits)
 {
   guint64 scale = 1;
-  guint64 whole, frac;
-  g_autofree char *frac_text = NULL;
+  guint64 frac;
+  char *last;
 
   for (int i = 0; i < digits; i++)
     scale *= 10;
-  whole = value / scale;
+  p = put_uint (p, value / scale);
   frac = value % scale;
-  g_string_append_printf (out, "%" G_GUINT64_FORMAT, whole);
   if (frac == 0)
-    return;
-  frac_text = g_strdup_printf ("%0*" G_GUINT64_FORMAT, digits, frac);
-  for (int i = digits - 1; i > 0 && frac_text[i] == '0'; i--)
-    frac_text[i] = '\0';
-  g_string_append_printf (out, ".%s", frac_text);
+    return p;
+  *p++ = '.';
+  last = p + digits;
+  for (char *q = last; q > p; frac /= 10)
+    *--q = '0' + frac % 10;
+  while (last[-1] == '0')
+    last--;
+  return last;
+}
+
+static char *
+put_text (char       *p,
+          const char *text)
+{
+  gsize length = strlen (text);
+
+  memcpy (p, text, length);
+  return p + length;
+}
+
+gsize
+_strata_format_duration_buf (gint64  nanoseconds,
+                             char   *buf)
+{
+  guint64 u = nanoseconds < 0 ? (guint64) (-nanoseconds) : (guint64) nanoseconds;
+  char *p = buf;
+  guint64 secs;
+
+  if (nanoseconds < 0)
+    *p++ = '-';
+  if (u == 0)
+    p = put_text (p, "0s");
+  else if (u < 1000)
+    p = put_text (put_uint (p, u), "ns");
+  else if (u < 1000000)
+    p = put_text (put_fraction (p, u, 3), "\302\265s");
+  else if (u < 1000000000)
+    p = put_text (put_fraction (p, u, 6), "ms");
+  else
+    {
+      secs = u / 1000000000;
+      if (secs >= 3600)
+        p = put_text (put_uint (p, secs / 3600), "h");
+      if (secs >= 60)
+        p = put_text (put_uint (p, (secs / 60) % 60), "m");
+      p = put_text (put_fraction (p, (secs % 60) * 1000000000 + u % 1000000000, 9), "s");
+    }
+  *p = '\0';
+  return p - buf;
 }
 
 /* Go's time.Duration.String (): "1m30s", "1h0m0s", "500ms", "0s". */
 char *
 _strata_format_duration (gint64 nanoseconds)
 {
-  GString *out = g_string_new (nanoseconds < 0 ? "-" : "");
-  guint64 u = nanoseconds < 0 ? (guint64) (-nanoseconds) : (guint64) nanoseconds;
-  guint64 secs;
+  char buf[STRATA_DURATION_BUF_SIZE];
 
-  if (u == 0)
-    return (g_string_free (out, TRUE), g_strdup ("0s"));
-  if (u < 1000000000)
-    {
-      if (u < 1000)
-        g_string_append_printf (out, "%" G_GUINT64_FORMAT "ns", u);
-      else if (u < 1000000)
-        (append_fraction (out, u, 3), g_string_append (out, "µs"));
-      else
-        (append_fraction (out, u, 6), g_string_append (out, "ms"));
-      return g_string_free (out, FALSE);
-    }
-  secs = u / 1000000000;
-  if (secs >= 3600)
-    g_string_append_printf (out, "%" G_GUINT64_FORMAT "h", secs / 3600);
-  if (secs >= 60)
-    g_string_append_printf (out, "%" G_GUINT64_FORMAT "m", (secs / 60) % 60);
-  append_fraction (out, (secs % 60) * 1000000000 + u % 1000000000, 9);
-  g_string_append_c (out, 's');
-  return g_string_free (out, FALSE);
+  return g_strndup (buf, _strata_format_duration_buf (nanoseconds, buf));
 }
 
 gboolean

@@ -22,8 +22,13 @@ gboolean    _strata_validate_values    (const StrataNode          *project,
                                         GError                   **error);
 
 /* cpus, mem_limit, mem_reservation and pids_limit against deploy.resources
- * (strata-validate-resources.c). */
+ * (strata-validate-resources.c): @values[i] is the service's field named
+ * _strata_validate_resource_field (i) (or NULL), @deploy its deploy. */
+#define STRATA_VALIDATE_N_RESOURCE_FIELDS 4
+const char *_strata_validate_resource_field (guint             i);
 gboolean    _strata_validate_resources (const StrataNode          *service,
+                                        const StrataNode          *deploy,
+                                        const StrataNode * const  *values,
                                         GError                   **error);
 
 /* The field of @schema whose name is nearest to @name (a typo), or NULL. */

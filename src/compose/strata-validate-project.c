@@ -15,6 +15,7 @@
 
 #include "strata-canonical-private.h"
 #include "strata-compose-error.h"
+#include "strata-schema-private.h"
 #include "strata-validate.h"
 #include "strata-validate-private.h"
 
@@ -39,16 +40,81 @@ defined (const StrataNode *project,
   return name != NULL && map != NULL && map->kind == STRATA_NODE_MAPPING && strata_node_lookup (map, name) != NULL;
 }
 
-static gboolean
-check_build (const StrataNode  *service,
-             GError           **error)
+/* The service fields these checks read, found once per project. */
+typedef enum
 {
-  const StrataNode *build = strata_node_lookup (service, "build");
+  F_BUILD, F_IMAGE, F_PLATFORM, F_NETWORKS, F_NETWORK_MODE, F_HEALTHCHECK, F_DEPENDS_ON, F_LINKS,
+  F_VOLUMES_FROM, F_VOLUMES, F_CONFIGS, F_SECRETS, F_SCALE, F_DEPLOY, F_CONTAINER_NAME,
+  F_RESOURCES,  /* _strata_validate_resources ()'s fields, in its order */
+  N_FIELDS = F_RESOURCES + STRATA_VALIDATE_N_RESOURCE_FIELDS
+} FieldId;
+
+static const char * const field_names[F_RESOURCES] = {
+  "build", "image", "platform", "networks", "network_mode", "healthcheck", "depends_on", "links",
+  "volumes_from", "volumes", "configs", "secrets", "scale", "deploy", "container_name",
+};
+
+/* A service and its fields, found in one walk over its children. */
+typedef struct
+{
+  gint                  ids[N_FIELDS];
+  StrataSchemaFieldSet  set;
+} Fields;
+
+typedef struct
+{
+  const StrataNode  *node;
+  const gint        *ids;  /* N_FIELDS */
+  StrataSchemaMatch  fields;
+} Service;
+
+static void
+resolve_fields (Fields *fields)
+{
+  const StrataSchemaStruct *schema = _strata_schema_service ();
+
+  memset (&fields->set, 0, sizeof fields->set);
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      gint f = _strata_schema_field_index (schema, i < F_RESOURCES ? field_names[i]
+                                                                   : _strata_validate_resource_field (i - F_RESOURCES));
+
+      g_assert (f >= 0);
+      fields->ids[i] = f;
+      _strata_schema_field_set_add (&fields->set, f);
+    }
+}
+
+/* strata_node_lookup (service, name) for a field of the service */
+static const StrataNode *
+field (const Service *service,
+       FieldId        id)
+{
+  gint f = service->ids[id];
+
+  return _strata_schema_field_set_has (&service->fields.listed, f) ? service->fields.nodes[f] : NULL;
+}
+
+static const char *
+field_text (const Service *service,
+            FieldId        id)
+{
+  const StrataNode *node = field (service, id);
+
+  return node != NULL && node->kind == STRATA_NODE_SCALAR ? node->text : NULL;
+}
+
+static gboolean
+check_build (const Service  *s,
+             GError        **error)
+{
+  const StrataNode *service = s->node;
+  const StrataNode *build = field (s, F_BUILD);
   const StrataNode *platforms = build ? strata_node_lookup (build, "platforms") : NULL;
-  const char *platform = strata_node_lookup_text (service, "platform");
+  const char *platform = field_text (s, F_PLATFORM);
   g_autofree char *message = NULL;
 
-  if (build == NULL && strata_node_lookup (service, "image") == NULL)
+  if (build == NULL && field (s, F_IMAGE) == NULL)
     {
       message = g_strdup_printf ("service \"%s\" has neither an image nor a build context specified" INVALID,
                                  service->key);
@@ -77,11 +143,12 @@ check_build (const StrataNode  *service,
 
 static gboolean
 check_networks (const StrataNode  *project,
-                const StrataNode  *service,
+                const Service     *s,
                 GError           **error)
 {
-  const StrataNode *networks = strata_node_lookup (service, "networks");
-  const StrataNode *mode = strata_node_lookup (service, "network_mode");
+  const StrataNode *service = s->node;
+  const StrataNode *networks = field (s, F_NETWORKS);
+  const StrataNode *mode = field (s, F_NETWORK_MODE);
   g_autofree char *message = NULL;
 
   if (mode != NULL && networks != NULL && strata_node_get_n_children (networks) > 0)
@@ -106,10 +173,10 @@ check_networks (const StrataNode  *project,
 }
 
 static gboolean
-check_healthcheck (const StrataNode  *service,
-                   GError           **error)
+check_healthcheck (const Service  *s,
+                   GError        **error)
 {
-  const StrataNode *health = strata_node_lookup (service, "healthcheck");
+  const StrataNode *health = field (s, F_HEALTHCHECK);
   const StrataNode *test = health ? strata_node_lookup (health, "test") : NULL;
   const char *first;
 
@@ -126,15 +193,16 @@ check_healthcheck (const StrataNode  *service,
 
 /* Where a dependency came from: depends_on, or what implies it. */
 static const char *
-dependency_source (const StrataNode *service,
-                   const char       *name)
+dependency_source (const Service *s,
+                   const char    *name)
 {
   const char *lists[] = { "links", "volumes_from", NULL };
-  const char *mode = strata_node_lookup_text (service, "network_mode");
+  const FieldId list_ids[] = { F_LINKS, F_VOLUMES_FROM };
+  const char *mode = field_text (s, F_NETWORK_MODE);
 
   for (guint l = 0; lists[l]; l++)
     {
-      const StrataNode *list = strata_node_lookup (service, lists[l]);
+      const StrataNode *list = field (s, list_ids[l]);
 
       for (guint i = 0; i < strata_node_get_n_children (list); i++)
         {
@@ -152,10 +220,11 @@ dependency_source (const StrataNode *service,
 
 static gboolean
 check_dependencies (const StrataNode  *project,
-                    const StrataNode  *service,
+                    const Service     *s,
                     GError           **error)
 {
-  const StrataNode *deps = strata_node_lookup (service, "depends_on");
+  const StrataNode *service = s->node;
+  const StrataNode *deps = field (s, F_DEPENDS_ON);
 
   for (guint i = 0; i < strata_node_get_n_children (deps); i++)
     {
@@ -173,7 +242,7 @@ check_dependencies (const StrataNode  *project,
                                   "mark the dependency `required: false`."), dep->key);
       else
         hint = g_strdup_printf (_("Define the service `%s`, or remove it from %s."), dep->key,
-                                dependency_source (service, dep->key));
+                                dependency_source (s, dep->key));
       return invalid (error, dep, hint, message);
     }
   return TRUE;
@@ -181,15 +250,16 @@ check_dependencies (const StrataNode  *project,
 
 static gboolean
 check_references (const StrataNode  *project,
-                  const StrataNode  *service,
-                  const char        *field,
+                  const Service     *s,
+                  FieldId            id,
                   const char        *kind,
                   const char        *what,
                   GError           **error)
 {
-  const StrataNode *build = strata_node_lookup (service, "build");
+  const StrataNode *service = s->node;
+  const StrataNode *build = field (s, F_BUILD);
   const StrataNode *list = g_str_equal (what, "build secret") ? (build ? strata_node_lookup (build, "secrets") : NULL)
-                                                              : strata_node_lookup (service, field);
+                                                              : field (s, id);
 
   for (guint i = 0; i < strata_node_get_n_children (list); i++)
     {
@@ -215,11 +285,12 @@ check_references (const StrataNode  *project,
 }
 
 static gboolean
-check_scale (const StrataNode  *service,
-             GError           **error)
+check_scale (const Service  *s,
+             GError        **error)
 {
-  const StrataNode *scale = strata_node_lookup (service, "scale");
-  const StrataNode *deploy = strata_node_lookup (service, "deploy");
+  const StrataNode *service = s->node;
+  const StrataNode *scale = field (s, F_SCALE);
+  const StrataNode *deploy = field (s, F_DEPLOY);
   const char *replicas = deploy ? strata_node_lookup_text (deploy, "replicas") : NULL;
   const char *count = scale ? scale->text : replicas;
   g_autofree char *message = NULL;
@@ -230,11 +301,11 @@ check_scale (const StrataNode  *service,
                                  service->key);
       return invalid (error, scale, _("Keep one of `scale` and `deploy.replicas`."), message);
     }
-  if (count != NULL && g_ascii_strtoll (count, NULL, 10) > 1 && strata_node_lookup (service, "container_name"))
+  if (count != NULL && g_ascii_strtoll (count, NULL, 10) > 1 && field (s, F_CONTAINER_NAME))
     {
       message = g_strdup_printf ("services.scale: can't set container_name and %s as container name must be unique"
                                  INVALID, service->key);
-      return invalid (error, strata_node_lookup (service, "container_name"),
+      return invalid (error, field (s, F_CONTAINER_NAME),
                       _("Remove `container_name` to run several containers, or run one."), message);
     }
   return TRUE;
@@ -242,19 +313,26 @@ check_scale (const StrataNode  *service,
 
 static gboolean
 check_service (const StrataNode  *project,
-               const StrataNode  *service,
+               const StrataNode  *node,
+               const Fields      *fields,
                GError           **error)
 {
-  return check_build (service, error) &&
-         check_networks (project, service, error) &&
-         check_healthcheck (service, error) &&
-         check_dependencies (project, service, error) &&
-         check_references (project, service, "volumes", "volumes", "volume", error) &&
-         check_references (project, service, "build", "secrets", "build secret", error) &&
-         check_references (project, service, "configs", "configs", "config", error) &&
-         check_references (project, service, "secrets", "secrets", "secret", error) &&
-         check_scale (service, error) &&
-         _strata_validate_resources (service, error);
+  Service s = { node, fields->ids, };
+  const StrataNode *values[STRATA_VALIDATE_N_RESOURCE_FIELDS];
+
+  _strata_schema_match_only (_strata_schema_service (), node, &fields->set, &s.fields);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    values[i] = field (&s, F_RESOURCES + i);
+  return check_build (&s, error) &&
+         check_networks (project, &s, error) &&
+         check_healthcheck (&s, error) &&
+         check_dependencies (project, &s, error) &&
+         check_references (project, &s, F_VOLUMES, "volumes", "volume", error) &&
+         check_references (project, &s, F_BUILD, "secrets", "build secret", error) &&
+         check_references (project, &s, F_CONFIGS, "configs", "config", error) &&
+         check_references (project, &s, F_SECRETS, "secrets", "secret", error) &&
+         check_scale (&s, error) &&
+         _strata_validate_resources (node, field (&s, F_DEPLOY), values, error);
 }
 
 static int
@@ -262,6 +340,14 @@ compare_keys (gconstpointer a,
               gconstpointer b)
 {
   return strcmp ((*(StrataNode * const *) a)->key, (*(StrataNode * const *) b)->key);
+}
+
+static int
+compare_keys_data (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  return compare_keys (a, b);
 }
 
 /* Depth first from each service by name, dependencies by name. */
@@ -273,7 +359,10 @@ find_cycle (const StrataNode *services,
             GError          **error)
 {
   const StrataNode *deps = strata_node_lookup (service, "depends_on");
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  guint n_deps = strata_node_get_n_children (deps);
+  StrataNode *few[16];
+  g_autofree StrataNode **many = n_deps > G_N_ELEMENTS (few) ? g_new (StrataNode *, n_deps) : NULL;
+  StrataNode **sorted = many != NULL ? many : few;
 
   for (guint i = 0; i < stack->len; i++)
     if (g_ptr_array_index (stack, i) == service)
@@ -292,12 +381,12 @@ find_cycle (const StrataNode *services,
   if (g_hash_table_contains (done, service))
     return TRUE;
   g_ptr_array_add (stack, (gpointer) service);
-  for (guint i = 0; i < strata_node_get_n_children (deps); i++)
-    g_ptr_array_add (sorted, strata_node_get_child (deps, i));
-  g_ptr_array_sort (sorted, compare_keys);
-  for (guint i = 0; i < sorted->len; i++)
+  if (n_deps > 0)
+    memcpy (sorted, deps->children->pdata, n_deps * sizeof (StrataNode *));
+  g_qsort_with_data (sorted, n_deps, sizeof (StrataNode *), compare_keys_data, NULL);
+  for (guint i = 0; i < n_deps; i++)
     {
-      const StrataNode *next = strata_node_lookup (services, ((StrataNode *) g_ptr_array_index (sorted, i))->key);
+      const StrataNode *next = strata_node_lookup (services, sorted[i]->key);
 
       if (next != NULL && !find_cycle (services, next, stack, done, error))
         return FALSE;
@@ -316,9 +405,11 @@ strata_validate_project (StrataNode  *project,
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
   g_autoptr(GPtrArray) stack = g_ptr_array_new ();
   g_autoptr(GHashTable) done = g_hash_table_new (NULL, NULL);
+  Fields fields;
 
   g_return_val_if_fail (project != NULL && project->kind == STRATA_NODE_MAPPING, FALSE);
 
+  resolve_fields (&fields);
   services = strata_node_lookup (project, "services");
   for (guint i = 0; i < strata_node_get_n_children (services); i++)
     g_ptr_array_add (sorted, strata_node_get_child (services, i));
@@ -332,7 +423,7 @@ strata_validate_project (StrataNode  *project,
         return _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, &service->pos,
                                   _("Give the service its settings (`image:`...), or remove it."),
                                   "services.%s must be a mapping", service->key);
-      if (!check_service (project, service, error))
+      if (!check_service (project, service, &fields, error))
         return FALSE;
     }
   for (guint i = 0; i < sorted->len; i++)

@@ -57,17 +57,30 @@ same_value (const StrataNode *value,
   return g_ascii_strtoll (value->text, NULL, 10) == g_ascii_strtoll (other_text, NULL, 10);
 }
 
+const char *
+_strata_validate_resource_field (guint i)
+{
+  G_STATIC_ASSERT (G_N_ELEMENTS (pairs) == STRATA_VALIDATE_N_RESOURCE_FIELDS);
+
+  return pairs[i].field;
+}
+
 gboolean
-_strata_validate_resources (const StrataNode  *service,
-                            GError           **error)
+_strata_validate_resources (const StrataNode          *service,
+                            const StrataNode          *deploy,
+                            const StrataNode * const  *values,
+                            GError                   **error)
 {
   for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
     {
-      const StrataNode *value = strata_node_lookup (service, pairs[i].field);
-      const StrataNode *section = lookup_path (service, "deploy", "resources", pairs[i].section, NULL);
+      const StrataNode *value = values[i];
+      const StrataNode *section;
       g_autofree char *hint = NULL;
 
-      if (value == NULL || value->kind != STRATA_NODE_SCALAR || section == NULL ||
+      if (value == NULL || value->kind != STRATA_NODE_SCALAR)
+        continue;
+      section = lookup_path (deploy, "resources", pairs[i].section, NULL);
+      if (section == NULL ||
           same_value (value, strata_node_lookup (section, pairs[i].key), i == 0))
         continue;
       hint = g_strdup_printf (_("Set it in one place: remove `%s` or `deploy.resources.%s.%s`, or give both "

@@ -101,18 +101,20 @@ check_struct (const StrataNode         *node,
               const ValuePath          *path,
               GError                  **error)
 {
-  for (guint f = 0; f < schema->n_fields; f++)
+  StrataSchemaMatch match;
+
+  /* only durations and byte sizes can fail: one walk over the children
+   * for the fields that hold some, then those in order, so that the first
+   * error is the first field's */
+  if (!_strata_schema_parses (schema))
+    return TRUE;
+  _strata_schema_match (schema, node, STRATA_SCHEMA_MATCH_PARSED, &match, NULL);
+  for (guint i = 0; i < match.n_fields; i++)
     {
-      const StrataSchemaField *field = &schema->fields[f];
-      const StrataNode *child;
+      const StrataSchemaField *field = &schema->fields[match.fields[i]];
       ValuePath sub_path = { path, field->name, 0, FALSE };
 
-      if (field->flags & STRATA_SCHEMA_FIELD_INPUT_ONLY)
-        continue;
-      child = strata_node_lookup (node, field->name);
-      if (child == NULL)
-        continue;
-      if (!check_value (child, field->kind, field->elem, field->sub, &sub_path, error))
+      if (!check_value (match.nodes[match.fields[i]], field->kind, field->elem, field->sub, &sub_path, error))
         return FALSE;
     }
   return TRUE;
@@ -126,6 +128,8 @@ check_items (const StrataNode         *node,
              const ValuePath          *path,
              GError                  **error)
 {
+  if (elem != STRATA_SCHEMA_DURATION && elem != STRATA_SCHEMA_BYTES && (sub == NULL || !_strata_schema_parses (sub)))
+    return TRUE;
   for (guint i = 0; i < strata_node_get_n_children (node); i++)
     {
       const StrataNode *child = strata_node_get_child (node, i);
