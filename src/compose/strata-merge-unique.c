@@ -426,6 +426,8 @@ _strata_merge_dedup (StrataMergeCtx         *ctx,
       if (j >= 0)
         {
           replace_entry (ctx, children, j, item, unique, fresh);
+          /* the old entry is freed: its key may have borrowed its text */
+          dedup.keys[j] = key;
           continue;
         }
       dedup.keys[n_kept] = key;

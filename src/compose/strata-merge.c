@@ -295,11 +295,15 @@ release_children (StrataNode *node)
   return children;
 }
 
-/* Moves the children of @node out, leaving it empty. */
+/* Moves the children of @node out, leaving it empty; the array frees the
+ * ones the caller does not move elsewhere. */
 static GPtrArray *
 take_children (StrataNode *node)
 {
-  return strata_node_steal_children (node);
+  GPtrArray *children = strata_node_steal_children (node);
+
+  g_ptr_array_set_free_func (children, (GDestroyNotify) strata_node_free);
+  return children;
 }
 
 static void

@@ -89,7 +89,8 @@ _strata_node_positions_copy (const StrataNode         *node,
     return NULL;
   copy = _strata_node_alloc_data (node, sizeof (StrataPositionList));
   copy->data = _strata_node_alloc_data (node, MAX (positions->len, 1) * sizeof (StrataPosition));
-  memcpy (copy->data, positions->data, positions->len * sizeof (StrataPosition));
+  if (positions->len > 0)
+    memcpy (copy->data, positions->data, positions->len * sizeof (StrataPosition));
   copy->len = copy->alloc = positions->len;
   return copy;
 }

@@ -254,6 +254,8 @@ strata_node_insert_many (StrataNode         *parent,
 
   g_return_if_fail (list != NULL && index <= list->len);
 
+  if (n_children == 0)
+    return;
   _strata_node_list_reserve (parent, n_children);
   memmove (&list->pdata[index + n_children], &list->pdata[index], (list->len - index) * sizeof (StrataNode *));
   memcpy (&list->pdata[index], children, n_children * sizeof (StrataNode *));
@@ -344,7 +346,8 @@ strata_node_steal_children (StrataNode *node)
   StrataNodeList *list = node->children;
   GPtrArray *children = g_ptr_array_sized_new (list->len);
 
-  memcpy (children->pdata, list->pdata, list->len * sizeof (StrataNode *));
+  if (list->len > 0)
+    memcpy (children->pdata, list->pdata, list->len * sizeof (StrataNode *));
   children->len = list->len;
   list->len = 0;
   _strata_node_index_clear (node);
