@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "strata-canonical-private.h"
@@ -105,8 +106,9 @@ typedef struct
 typedef struct
 {
   ReadJob      *jobs;
+  guint        *order;         /* the jobs, biggest file first */
   guint         n_jobs;
-  gint          next;          /* atomic: the next job to take */
+  gint          next;          /* atomic: the next of @order to take */
   const char   *stdin_text;
   GCancellable *cancellable;
 } ReadQueue;
@@ -137,7 +139,7 @@ read_worker (gpointer data)
   guint i;
 
   while ((i = (guint) g_atomic_int_add (&queue->next, 1)) < queue->n_jobs)
-    read_job (queue, &queue->jobs[i]);
+    read_job (queue, &queue->jobs[queue->order[i]]);
   return NULL;
 }
 
@@ -187,6 +189,37 @@ read_job_clear (ReadJob *job)
   g_clear_error (&job->error);
 }
 
+/* The size of a job's file, as far as it is known before reading it. */
+static goffset
+job_size (const ReadQueue *queue,
+          const ReadJob   *job)
+{
+  GStatBuf st;
+
+  if (g_str_equal (job->path, "-"))
+    return queue->stdin_text != NULL ? (goffset) strlen (queue->stdin_text) : 0;
+  return g_stat (job->path, &st) == 0 ? (goffset) st.st_size : 0;
+}
+
+/* Biggest file first (the same size: file order), so that the longest
+ * parse starts at once whatever the order of the files: the threads then
+ * end together as far as the sizes allow. */
+static void
+order_jobs (ReadQueue *queue)
+{
+  g_autofree goffset *sizes = g_new (goffset, queue->n_jobs);
+
+  for (guint i = 0; i < queue->n_jobs; i++)
+    {
+      guint j = i;
+
+      sizes[i] = queue->n_jobs > 1 ? job_size (queue, &queue->jobs[i]) : 0;
+      for (; j > 0 && sizes[queue->order[j - 1]] < sizes[i]; j--)
+        queue->order[j] = queue->order[j - 1];
+      queue->order[j] = i;
+    }
+}
+
 /* Each file as a GPtrArray of its documents, in @files; the first error in
  * file order, as if they were read one after another. */
 static gboolean
@@ -199,7 +232,8 @@ read_all (StrataProjectData       *data,
 {
   guint n_files = discovery->config_files->len;
   g_autofree ReadJob *jobs = g_new0 (ReadJob, n_files);
-  ReadQueue queue = { jobs, n_files, 0, options->stdin_text, cancellable };
+  g_autofree guint *order = g_new (guint, n_files);
+  ReadQueue queue = { jobs, order, n_files, 0, options->stdin_text, cancellable };
   gboolean ok = TRUE;
 
   for (guint i = 0; i < n_files; i++)
@@ -207,6 +241,7 @@ read_all (StrataProjectData       *data,
       jobs[i].path = g_ptr_array_index (discovery->config_files, i);
       jobs[i].role = i == 0 ? STRATA_LAYER_ROLE_BASE : STRATA_LAYER_ROLE_OVERRIDE;
     }
+  order_jobs (&queue);
   read_in_parallel (&queue);
   /* The project's arena takes every file's nodes (also those of files
    * after a bad one, freed with the project). */
