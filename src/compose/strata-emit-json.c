@@ -11,13 +11,16 @@
  * U+2028/U+2029 as \u2028/\u2029, invalid UTF-8 as \ufffd.
  *
  * Everything is written into one growing buffer, room made once per
- * piece: runs of bytes that need no escape are copied whole, and
+ * piece (or, for a stream, into one that is written out whenever it holds
+ * STRATA_EMIT_CHUNK bytes, so the output is never held whole): runs of
+ * bytes that need no escape are copied whole, and
  * `config`'s `$` doubling happens as strings are written (only strings can
  * hold a `$`).
  */
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "strata-emit.h"
@@ -30,6 +33,7 @@ typedef struct
   gsize     size;
   gboolean  compact;
   gboolean  dollars;   /* double every `$` */
+  FILE     *stream;    /* (nullable) where full chunks go */
 } Emitter;
 
 static void
@@ -307,6 +311,17 @@ write_key (Emitter          *e,
 
 /* An item, or an entry when @object: after a comma unless @first, on a
  * line of its own one level deeper than @depth. */
+/* Between entries: hands a full chunk to the stream, if any. */
+static inline void
+maybe_flush (Emitter *e)
+{
+  if (G_UNLIKELY (e->len >= STRATA_EMIT_CHUNK) && e->stream != NULL)
+    {
+      fwrite (e->buf, 1, e->len, e->stream);
+      e->len = 0;
+    }
+}
+
 static void
 emit_entry (Emitter          *e,
             const StrataNode *child,
@@ -314,7 +329,10 @@ emit_entry (Emitter          *e,
             gboolean          first,
             guint             depth)
 {
-  char *o = reserve (e, 3 + NEWLINE_SLACK + 2 * (depth + 1));
+  char *o;
+
+  maybe_flush (e);
+  o = reserve (e, 3 + NEWLINE_SLACK + 2 * (depth + 1));
 
   if (!first)
     *o++ = ',';
@@ -457,7 +475,7 @@ emit (const StrataNode *node,
       gboolean          dollars,
       gboolean          as_map)
 {
-  Emitter e = { g_malloc (4096), 0, 4096, compact, dollars };
+  Emitter e = { g_malloc (4096), 0, 4096, compact, dollars, NULL };
 
   emit_node (&e, node, 0, as_map);
   e.buf[e.len] = '\0';
@@ -479,6 +497,22 @@ strata_emit_json (const StrataNode *root,
 
   /* Project.MarshalJSON: the top level is a map[string]any */
   return emit (root, compact, TRUE, root->kind == STRATA_NODE_MAPPING);
+}
+
+void
+strata_emit_json_to_stream (const StrataNode *root,
+                            gboolean          compact,
+                            FILE             *stream)
+{
+  /* room for a chunk and the entry that fills it, most of the time */
+  Emitter e = { g_malloc (STRATA_EMIT_CHUNK * 3 / 2), 0, STRATA_EMIT_CHUNK * 3 / 2, compact, TRUE, stream };
+
+  g_return_if_fail (root != NULL);
+  g_return_if_fail (stream != NULL);
+
+  emit_node (&e, root, 0, root->kind == STRATA_NODE_MAPPING);
+  fwrite (e.buf, 1, e.len, stream);
+  g_free (e.buf);
 }
 
 char *

@@ -10,12 +10,14 @@
  * (then literal); libyaml's scalar analysis then downgrades plain to single
  * quotes, and single quotes or literal to double quotes, as ported below.
  *
- * Everything is written into one GString, and `config`'s `$` doubling
+ * Everything is written into one GString (for a stream: written out and
+ * emptied whenever it holds STRATA_EMIT_CHUNK bytes), and `config`'s `$` doubling
  * happens as text is written (only scalars and keys can hold a `$`).
  */
 
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,7 +48,19 @@ typedef struct
 {
   GString  *out;
   gboolean  dollars;   /* double every `$` */
+  FILE     *stream;    /* (nullable) where full chunks go */
 } Emitter;
+
+/* Between entries: hands a full chunk to the stream, if any. */
+static inline void
+maybe_flush (Emitter *e)
+{
+  if (G_UNLIKELY (e->out->len >= STRATA_EMIT_CHUNK) && e->stream != NULL)
+    {
+      fwrite (e->out->str, 1, e->out->len, e->stream);
+      g_string_truncate (e->out, 0);
+    }
+}
 
 /* g_string_append_len() without its call when the bytes fit */
 static inline void
@@ -608,6 +622,7 @@ emit_mapping (Emitter          *e,
       const char *key = child->key ? child->key : "";
       Analysis a = analyze (key);
 
+      maybe_flush (e);
       if (i > 0 || !inline_first)
         put_indent (e, indent);
       if (a.multiline)
@@ -643,6 +658,7 @@ emit_sequence (Emitter          *e,
     {
       const StrataNode *item = g_ptr_array_index (node->children, i);
 
+      maybe_flush (e);
       if (i > 0 || !inline_first)
         put_indent (e, indent);
       append_len (e->out, "- ", 2);
@@ -655,19 +671,41 @@ emit_sequence (Emitter          *e,
     }
 }
 
+static void
+emit_root (Emitter          *e,
+           const StrataNode *root)
+{
+  if (root->kind == STRATA_NODE_MAPPING)
+    emit_mapping (e, root, 0, FALSE);
+  else if (root->kind == STRATA_NODE_SEQUENCE)
+    emit_sequence (e, root, 0, FALSE);
+  else
+    write_scalar (e, root, 0);
+}
+
 static char *
 emit (const StrataNode *root,
       gboolean          dollars)
 {
-  Emitter e = { g_string_sized_new (4096), dollars };
+  Emitter e = { g_string_sized_new (4096), dollars, NULL };
 
-  if (root->kind == STRATA_NODE_MAPPING)
-    emit_mapping (&e, root, 0, FALSE);
-  else if (root->kind == STRATA_NODE_SEQUENCE)
-    emit_sequence (&e, root, 0, FALSE);
-  else
-    write_scalar (&e, root, 0);
+  emit_root (&e, root);
   return g_string_free (e.out, FALSE);
+}
+
+void
+strata_emit_yaml_to_stream (const StrataNode *root,
+                            FILE             *stream)
+{
+  /* room for a chunk and the entry that fills it, most of the time */
+  Emitter e = { g_string_sized_new (2 * STRATA_EMIT_CHUNK - 1), TRUE, stream };
+
+  g_return_if_fail (root != NULL);
+  g_return_if_fail (stream != NULL);
+
+  emit_root (&e, root);
+  fwrite (e.out->str, 1, e.out->len, stream);
+  g_string_free (e.out, TRUE);
 }
 
 char *
