@@ -599,6 +599,95 @@ ordered_children (const StrataNode  *mapping,
   return n;
 }
 
+/* One "key: value" of a mapping at @indent; @inline when it goes on the
+ * line already started (the first of a list item). */
+static void
+emit_mapping_entry (Emitter          *e,
+                    const StrataNode *child,
+                    guint             indent,
+                    gboolean          inline_)
+{
+  const char *key = child->key ? child->key : "";
+  Analysis a = analyze (key);
+
+  maybe_flush (e);
+  if (!inline_)
+    put_indent (e, indent);
+  if (a.multiline)
+    {
+      /* not a simple key: libyaml writes "? key" then ": value" */
+      g_autoptr(StrataNode) scalar = strata_node_new_scalar (NULL, key, STRATA_VALUE_STRING);
+
+      append_len (e->out, "? ", 2);
+      write_scalar (e, scalar, indent + 2);
+      put_indent (e, indent);
+    }
+  else
+    write_key (e, key, &a);
+  g_string_append_c (e->out, ':');
+  emit_value (e, child, indent);
+}
+
+/* Mappings this long (the services of a big project), written to a
+ * stream, have their second half made by another thread meanwhile. */
+#define SPLIT_ENTRIES 256
+
+typedef struct
+{
+  Emitter             e;
+  StrataNode * const *nodes;
+  guint               n;
+  guint               indent;
+  GPtrArray          *chunks;
+} Part;
+
+static gpointer
+emit_part (gpointer data)
+{
+  Part *part = data;
+
+  for (guint i = 0; i < part->n; i++)
+    {
+      if (part->e.out->len >= STRATA_EMIT_CHUNK)
+        {
+          g_ptr_array_add (part->chunks, g_string_free_to_bytes (part->e.out));
+          part->e.out = g_string_sized_new (2 * STRATA_EMIT_CHUNK - 1);
+        }
+      emit_mapping_entry (&part->e, part->nodes[i], part->indent, FALSE);
+    }
+  g_ptr_array_add (part->chunks, g_string_free_to_bytes (part->e.out));
+  return NULL;
+}
+
+/* The entries of a long mapping in two halves, the second made by a
+ * thread (only reading the tree) while this one writes the first. */
+static void
+emit_entries_split (Emitter            *e,
+                    StrataNode * const *nodes,
+                    guint               n,
+                    guint               indent,
+                    gboolean            inline_first)
+{
+  guint half = n / 2;
+  g_autoptr(GPtrArray) chunks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  Part part = { { g_string_sized_new (2 * STRATA_EMIT_CHUNK - 1), e->dollars, NULL }, nodes + half, n - half,
+                indent, chunks };
+  GThread *thread = g_thread_new ("strata-emit", emit_part, &part);
+
+  for (guint i = 0; i < half; i++)
+    emit_mapping_entry (e, nodes[i], indent, i == 0 && inline_first);
+  g_thread_join (thread);
+  fwrite (e->out->str, 1, e->out->len, e->stream);
+  g_string_truncate (e->out, 0);
+  for (guint i = 0; i < chunks->len; i++)
+    {
+      gsize size;
+      gconstpointer bytes = g_bytes_get_data (g_ptr_array_index (chunks, i), &size);
+
+      fwrite (bytes, 1, size, e->stream);
+    }
+}
+
 static void
 emit_mapping (Emitter          *e,
               const StrataNode *node,
@@ -616,29 +705,13 @@ emit_mapping (Emitter          *e,
       append_len (e->out, "{}\n", 3);
       return;
     }
-  for (guint i = 0; i < n; i++)
+  if (e->stream != NULL && n >= SPLIT_ENTRIES)
     {
-      const StrataNode *child = children[i];
-      const char *key = child->key ? child->key : "";
-      Analysis a = analyze (key);
-
-      maybe_flush (e);
-      if (i > 0 || !inline_first)
-        put_indent (e, indent);
-      if (a.multiline)
-        {
-          /* not a simple key: libyaml writes "? key" then ": value" */
-          g_autoptr(StrataNode) scalar = strata_node_new_scalar (NULL, key, STRATA_VALUE_STRING);
-
-          append_len (e->out, "? ", 2);
-          write_scalar (e, scalar, indent + 2);
-          put_indent (e, indent);
-        }
-      else
-        write_key (e, key, &a);
-      g_string_append_c (e->out, ':');
-      emit_value (e, child, indent);
+      emit_entries_split (e, children, n, indent, inline_first);
+      return;
     }
+  for (guint i = 0; i < n; i++)
+    emit_mapping_entry (e, children[i], indent, i == 0 && inline_first);
 }
 
 static void
