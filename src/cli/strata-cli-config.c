@@ -65,9 +65,9 @@ print_help (void)
   return STRATA_CLI_EXIT_OK;
 }
 
-/* With --no-interpolate, compose prints its untyped model instead. */
 /* g_print ("%s") would copy the whole model first: write it as g_print
- * does when the console takes UTF-8, and leave the other case to it. */
+ * does when the console takes UTF-8 (a chunk at a time, as the emitters
+ * make it), and leave the other case to it. */
 static void
 print_text (const char *text)
 {
@@ -80,6 +80,26 @@ print_text (const char *text)
     g_print ("%s", text);
 }
 
+static void
+print_normalized (const StrataNode *root,
+                  gboolean          json)
+{
+  g_autofree char *text = NULL;
+
+  if (g_get_console_charset (NULL))
+    {
+      if (json)
+        strata_emit_json_to_stream (root, FALSE, stdout);
+      else
+        strata_emit_yaml_to_stream (root, stdout);
+      fflush (stdout);
+      return;
+    }
+  text = json ? strata_emit_json (root, FALSE) : strata_emit_yaml (root);
+  g_print ("%s", text);
+}
+
+/* With --no-interpolate, compose prints its untyped model instead. */
 static int
 print_model (StrataProject *project,
              const char    *format,
@@ -87,22 +107,19 @@ print_model (StrataProject *project,
 {
   g_autofree char *text = NULL;
   g_autoptr(StrataNode) model = NULL;
+  gboolean json = g_strcmp0 (format, "json") == 0;
 
-  if (no_interpolate)
-    model = strata_model_new (strata_project_get_merged (project), strata_project_get_name (project),
-                              strata_project_get_working_dir (project), strata_project_get_environment (project));
-  if (g_strcmp0 (format, "json") == 0)
-    {
-      text = model ? strata_model_to_json (model) : strata_emit_json (strata_project_get_normalized (project), FALSE);
-      print_text (text);
-    }
-  else if (format == NULL || g_str_equal (format, "yaml"))
-    {
-      text = model ? strata_model_to_yaml (model) : strata_emit_yaml (strata_project_get_normalized (project));
-      print_text (text);
-    }
-  else
+  if (!json && format != NULL && !g_str_equal (format, "yaml"))
     return _strata_cli_usage_error (_("unsupported format %s: use yaml or json"), format);
+  if (!no_interpolate)
+    {
+      print_normalized (strata_project_get_normalized (project), json);
+      return STRATA_CLI_EXIT_OK;
+    }
+  model = strata_model_new (strata_project_get_merged (project), strata_project_get_name (project),
+                            strata_project_get_working_dir (project), strata_project_get_environment (project));
+  text = json ? strata_model_to_json (model) : strata_model_to_yaml (model);
+  print_text (text);
   return STRATA_CLI_EXIT_OK;
 }
 

@@ -11,13 +11,16 @@
  * U+2028/U+2029 as \u2028/\u2029, invalid UTF-8 as \ufffd.
  *
  * Everything is written into one growing buffer, room made once per
- * piece: runs of bytes that need no escape are copied whole, and
+ * piece (or, for a stream, into one that is written out whenever it holds
+ * STRATA_EMIT_CHUNK bytes, so the output is never held whole): runs of
+ * bytes that need no escape are copied whole, and
  * `config`'s `$` doubling happens as strings are written (only strings can
  * hold a `$`).
  */
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "strata-emit.h"
@@ -30,6 +33,8 @@ typedef struct
   gsize     size;
   gboolean  compact;
   gboolean  dollars;   /* double every `$` */
+  FILE     *stream;    /* (nullable) where full chunks go */
+  GPtrArray *chunks;   /* (nullable) or there, as GBytes, to be written later */
 } Emitter;
 
 static void
@@ -308,13 +313,38 @@ write_key (Emitter          *e,
 /* An item, or an entry when @object: after a comma unless @first, on a
  * line of its own one level deeper than @depth. */
 static void
+flush (Emitter *e)
+{
+  if (e->stream != NULL)
+    fwrite (e->buf, 1, e->len, e->stream);
+  else
+    {
+      g_ptr_array_add (e->chunks, g_bytes_new_take (e->buf, e->len));
+      e->buf = g_malloc (e->size);
+    }
+  e->len = 0;
+}
+
+/* Between entries: hands a full chunk to the stream or the chunks, if
+ * any. */
+static inline void
+maybe_flush (Emitter *e)
+{
+  if (G_UNLIKELY (e->len >= STRATA_EMIT_CHUNK) && (e->stream != NULL || e->chunks != NULL))
+    flush (e);
+}
+
+static void
 emit_entry (Emitter          *e,
             const StrataNode *child,
             gboolean          object,
             gboolean          first,
             guint             depth)
 {
-  char *o = reserve (e, 3 + NEWLINE_SLACK + 2 * (depth + 1));
+  char *o;
+
+  maybe_flush (e);
+  o = reserve (e, 3 + NEWLINE_SLACK + 2 * (depth + 1));
 
   if (!first)
     *o++ = ',';
@@ -385,6 +415,81 @@ sort_stable (StrataNode **nodes,
     }
 }
 
+/* Maps this long (the services of a big project), written to a stream,
+ * have their second half made by another thread meanwhile. */
+#define SPLIT_ENTRIES 256
+
+typedef struct
+{
+  Emitter            e;
+  StrataNode * const *nodes;
+  guint               n;
+  guint               depth;
+  gboolean            first;   /* no entry came before */
+  guint               written;
+} Part;
+
+/* The entries of a map, YAML_ONLY ones left out; returns how many were
+ * written. */
+static guint
+emit_entries (Emitter            *e,
+              StrataNode * const *nodes,
+              guint               n_nodes,
+              guint               depth,
+              gboolean            first)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < n_nodes; i++)
+    if (!(nodes[i]->flags & STRATA_NODE_FLAG_YAML_ONLY))
+      {
+        emit_entry (e, nodes[i], TRUE, first && n == 0, depth);
+        n++;
+      }
+  return n;
+}
+
+static gpointer
+emit_part (gpointer data)
+{
+  Part *part = data;
+
+  part->written = emit_entries (&part->e, part->nodes, part->n, part->depth, part->first);
+  g_ptr_array_add (part->e.chunks, g_bytes_new_take (part->e.buf, part->e.len));
+  return NULL;
+}
+
+/* The entries of a long map in two halves, the second made by a thread
+ * (only reading the tree) while this one writes the first. */
+static guint
+emit_entries_split (Emitter            *e,
+                    StrataNode * const *nodes,
+                    guint               n_nodes,
+                    guint               depth)
+{
+  guint half = n_nodes / 2, n_first = 0;
+  g_autoptr(GPtrArray) chunks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  Part part = { { NULL, 0, e->size, e->compact, e->dollars, NULL, chunks }, nodes + half, n_nodes - half, depth, FALSE, 0 };
+  GThread *thread;
+
+  for (guint i = 0; i < half; i++)
+    n_first += !(nodes[i]->flags & STRATA_NODE_FLAG_YAML_ONLY);
+  part.first = n_first == 0;
+  part.e.buf = g_malloc (part.e.size);
+  thread = g_thread_new ("strata-emit", emit_part, &part);
+  emit_entries (e, nodes, half, depth, TRUE);
+  g_thread_join (thread);
+  flush (e);
+  for (guint i = 0; i < chunks->len; i++)
+    {
+      gsize size;
+      gconstpointer bytes = g_bytes_get_data (g_ptr_array_index (chunks, i), &size);
+
+      fwrite (bytes, 1, size, e->stream);
+    }
+  return n_first + part.written;
+}
+
 /* A Go map: entries sorted by key bytes (a stable sort, as
  * _strata_emit_ordered_children does; not again when they are in order),
  * YAML_ONLY ones left out. */
@@ -397,7 +502,7 @@ emit_map (Emitter          *e,
   StrataNode *few[32];
   g_autofree StrataNode **many = children->len > G_N_ELEMENTS (few) ? g_new (StrataNode *, children->len) : NULL;
   StrataNode **sorted = many != NULL ? many : few;
-  guint n = 0;
+  guint n;
 
   if (children->len > 0)
     memcpy (sorted, children->pdata, children->len * sizeof (gpointer));
@@ -408,9 +513,10 @@ emit_map (Emitter          *e,
         break;
       }
   put_c (e, '{');
-  for (guint i = 0; i < children->len; i++)
-    if (!(sorted[i]->flags & STRATA_NODE_FLAG_YAML_ONLY))
-      emit_entry (e, sorted[i], TRUE, n++ == 0, depth);
+  if (e->stream != NULL && children->len >= SPLIT_ENTRIES)
+    n = emit_entries_split (e, sorted, children->len, depth);
+  else
+    n = emit_entries (e, sorted, children->len, depth, TRUE);
   close_collection (e, n, depth, '}');
 }
 
@@ -457,7 +563,7 @@ emit (const StrataNode *node,
       gboolean          dollars,
       gboolean          as_map)
 {
-  Emitter e = { g_malloc (4096), 0, 4096, compact, dollars };
+  Emitter e = { g_malloc (4096), 0, 4096, compact, dollars, NULL };
 
   emit_node (&e, node, 0, as_map);
   e.buf[e.len] = '\0';
@@ -479,6 +585,22 @@ strata_emit_json (const StrataNode *root,
 
   /* Project.MarshalJSON: the top level is a map[string]any */
   return emit (root, compact, TRUE, root->kind == STRATA_NODE_MAPPING);
+}
+
+void
+strata_emit_json_to_stream (const StrataNode *root,
+                            gboolean          compact,
+                            FILE             *stream)
+{
+  /* room for a chunk and the entry that fills it, most of the time */
+  Emitter e = { g_malloc (STRATA_EMIT_CHUNK * 3 / 2), 0, STRATA_EMIT_CHUNK * 3 / 2, compact, TRUE, stream };
+
+  g_return_if_fail (root != NULL);
+  g_return_if_fail (stream != NULL);
+
+  emit_node (&e, root, 0, root->kind == STRATA_NODE_MAPPING);
+  fwrite (e.buf, 1, e.len, stream);
+  g_free (e.buf);
 }
 
 char *

@@ -10,12 +10,14 @@
  * (then literal); libyaml's scalar analysis then downgrades plain to single
  * quotes, and single quotes or literal to double quotes, as ported below.
  *
- * Everything is written into one GString, and `config`'s `$` doubling
+ * Everything is written into one GString (for a stream: written out and
+ * emptied whenever it holds STRATA_EMIT_CHUNK bytes), and `config`'s `$` doubling
  * happens as text is written (only scalars and keys can hold a `$`).
  */
 
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,7 +48,19 @@ typedef struct
 {
   GString  *out;
   gboolean  dollars;   /* double every `$` */
+  FILE     *stream;    /* (nullable) where full chunks go */
 } Emitter;
+
+/* Between entries: hands a full chunk to the stream, if any. */
+static inline void
+maybe_flush (Emitter *e)
+{
+  if (G_UNLIKELY (e->out->len >= STRATA_EMIT_CHUNK) && e->stream != NULL)
+    {
+      fwrite (e->out->str, 1, e->out->len, e->stream);
+      g_string_truncate (e->out, 0);
+    }
+}
 
 /* g_string_append_len() without its call when the bytes fit */
 static inline void
@@ -585,6 +599,95 @@ ordered_children (const StrataNode  *mapping,
   return n;
 }
 
+/* One "key: value" of a mapping at @indent; @inline when it goes on the
+ * line already started (the first of a list item). */
+static void
+emit_mapping_entry (Emitter          *e,
+                    const StrataNode *child,
+                    guint             indent,
+                    gboolean          inline_)
+{
+  const char *key = child->key ? child->key : "";
+  Analysis a = analyze (key);
+
+  maybe_flush (e);
+  if (!inline_)
+    put_indent (e, indent);
+  if (a.multiline)
+    {
+      /* not a simple key: libyaml writes "? key" then ": value" */
+      g_autoptr(StrataNode) scalar = strata_node_new_scalar (NULL, key, STRATA_VALUE_STRING);
+
+      append_len (e->out, "? ", 2);
+      write_scalar (e, scalar, indent + 2);
+      put_indent (e, indent);
+    }
+  else
+    write_key (e, key, &a);
+  g_string_append_c (e->out, ':');
+  emit_value (e, child, indent);
+}
+
+/* Mappings this long (the services of a big project), written to a
+ * stream, have their second half made by another thread meanwhile. */
+#define SPLIT_ENTRIES 256
+
+typedef struct
+{
+  Emitter             e;
+  StrataNode * const *nodes;
+  guint               n;
+  guint               indent;
+  GPtrArray          *chunks;
+} Part;
+
+static gpointer
+emit_part (gpointer data)
+{
+  Part *part = data;
+
+  for (guint i = 0; i < part->n; i++)
+    {
+      if (part->e.out->len >= STRATA_EMIT_CHUNK)
+        {
+          g_ptr_array_add (part->chunks, g_string_free_to_bytes (part->e.out));
+          part->e.out = g_string_sized_new (2 * STRATA_EMIT_CHUNK - 1);
+        }
+      emit_mapping_entry (&part->e, part->nodes[i], part->indent, FALSE);
+    }
+  g_ptr_array_add (part->chunks, g_string_free_to_bytes (part->e.out));
+  return NULL;
+}
+
+/* The entries of a long mapping in two halves, the second made by a
+ * thread (only reading the tree) while this one writes the first. */
+static void
+emit_entries_split (Emitter            *e,
+                    StrataNode * const *nodes,
+                    guint               n,
+                    guint               indent,
+                    gboolean            inline_first)
+{
+  guint half = n / 2;
+  g_autoptr(GPtrArray) chunks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  Part part = { { g_string_sized_new (2 * STRATA_EMIT_CHUNK - 1), e->dollars, NULL }, nodes + half, n - half,
+                indent, chunks };
+  GThread *thread = g_thread_new ("strata-emit", emit_part, &part);
+
+  for (guint i = 0; i < half; i++)
+    emit_mapping_entry (e, nodes[i], indent, i == 0 && inline_first);
+  g_thread_join (thread);
+  fwrite (e->out->str, 1, e->out->len, e->stream);
+  g_string_truncate (e->out, 0);
+  for (guint i = 0; i < chunks->len; i++)
+    {
+      gsize size;
+      gconstpointer bytes = g_bytes_get_data (g_ptr_array_index (chunks, i), &size);
+
+      fwrite (bytes, 1, size, e->stream);
+    }
+}
+
 static void
 emit_mapping (Emitter          *e,
               const StrataNode *node,
@@ -602,28 +705,13 @@ emit_mapping (Emitter          *e,
       append_len (e->out, "{}\n", 3);
       return;
     }
-  for (guint i = 0; i < n; i++)
+  if (e->stream != NULL && n >= SPLIT_ENTRIES)
     {
-      const StrataNode *child = children[i];
-      const char *key = child->key ? child->key : "";
-      Analysis a = analyze (key);
-
-      if (i > 0 || !inline_first)
-        put_indent (e, indent);
-      if (a.multiline)
-        {
-          /* not a simple key: libyaml writes "? key" then ": value" */
-          g_autoptr(StrataNode) scalar = strata_node_new_scalar (NULL, key, STRATA_VALUE_STRING);
-
-          append_len (e->out, "? ", 2);
-          write_scalar (e, scalar, indent + 2);
-          put_indent (e, indent);
-        }
-      else
-        write_key (e, key, &a);
-      g_string_append_c (e->out, ':');
-      emit_value (e, child, indent);
+      emit_entries_split (e, children, n, indent, inline_first);
+      return;
     }
+  for (guint i = 0; i < n; i++)
+    emit_mapping_entry (e, children[i], indent, i == 0 && inline_first);
 }
 
 static void
@@ -643,6 +731,7 @@ emit_sequence (Emitter          *e,
     {
       const StrataNode *item = g_ptr_array_index (node->children, i);
 
+      maybe_flush (e);
       if (i > 0 || !inline_first)
         put_indent (e, indent);
       append_len (e->out, "- ", 2);
@@ -655,19 +744,41 @@ emit_sequence (Emitter          *e,
     }
 }
 
+static void
+emit_root (Emitter          *e,
+           const StrataNode *root)
+{
+  if (root->kind == STRATA_NODE_MAPPING)
+    emit_mapping (e, root, 0, FALSE);
+  else if (root->kind == STRATA_NODE_SEQUENCE)
+    emit_sequence (e, root, 0, FALSE);
+  else
+    write_scalar (e, root, 0);
+}
+
 static char *
 emit (const StrataNode *root,
       gboolean          dollars)
 {
-  Emitter e = { g_string_sized_new (4096), dollars };
+  Emitter e = { g_string_sized_new (4096), dollars, NULL };
 
-  if (root->kind == STRATA_NODE_MAPPING)
-    emit_mapping (&e, root, 0, FALSE);
-  else if (root->kind == STRATA_NODE_SEQUENCE)
-    emit_sequence (&e, root, 0, FALSE);
-  else
-    write_scalar (&e, root, 0);
+  emit_root (&e, root);
   return g_string_free (e.out, FALSE);
+}
+
+void
+strata_emit_yaml_to_stream (const StrataNode *root,
+                            FILE             *stream)
+{
+  /* room for a chunk and the entry that fills it, most of the time */
+  Emitter e = { g_string_sized_new (2 * STRATA_EMIT_CHUNK - 1), TRUE, stream };
+
+  g_return_if_fail (root != NULL);
+  g_return_if_fail (stream != NULL);
+
+  emit_root (&e, root);
+  fwrite (e.out->str, 1, e.out->len, stream);
+  g_string_free (e.out, TRUE);
 }
 
 char *

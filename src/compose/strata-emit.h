@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <stdio.h>
+
 #include "strata-node.h"
 
 G_BEGIN_DECLS
@@ -22,6 +24,18 @@ char *strata_emit_yaml (const StrataNode *root);
  * Project.MarshalJSON does. @compact drops the indentation. */
 char *strata_emit_json (const StrataNode *root,
                         gboolean          compact);
+
+/* How many bytes the *_to_stream () emitters gather before they write. */
+#define STRATA_EMIT_CHUNK (64 * 1024)
+
+/* strata_emit_yaml () and strata_emit_json () written to @stream as they
+ * are made, a chunk at a time, never held whole (what the CLI prints). */
+void  strata_emit_yaml_to_stream (const StrataNode *root,
+                                  FILE             *stream);
+
+void  strata_emit_json_to_stream (const StrataNode *root,
+                                  gboolean          compact,
+                                  FILE             *stream);
 
 /* The JSON of @node as compose's model holds it: fields in struct order,
  * `$` not doubled (what the config hash is computed from, and what the

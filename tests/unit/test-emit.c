@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "strata-emit.h"
@@ -119,6 +120,76 @@ test_time_rfc3339 (void)
   g_assert_cmpstr (zoned, ==, "2001-12-14T21:59:43.1-05:00");
 }
 
+/* What strata_emit_*_to_stream () wrote to a file. */
+static char *
+emit_to_stream (const StrataNode *root,
+                gboolean          json)
+{
+  FILE *file = tmpfile ();
+  GString *text = g_string_new (NULL);
+  char buf[4096];
+  gsize n;
+
+  g_assert_nonnull (file);
+  if (json)
+    strata_emit_json_to_stream (root, FALSE, file);
+  else
+    strata_emit_yaml_to_stream (root, file);
+  rewind (file);
+  while ((n = fread (buf, 1, sizeof buf, file)) > 0)
+    g_string_append_len (text, buf, n);
+  fclose (file);
+  return g_string_free (text, FALSE);
+}
+
+/* A project of @n services, big enough to be written in several chunks
+ * (and, for the JSON, in two halves at once). */
+static StrataNode *
+many_services (guint n)
+{
+  StrataNode *root = strata_node_new_mapping (NULL);
+  StrataNode *services = strata_node_new_mapping (NULL);
+
+  services->flags |= STRATA_NODE_FLAG_MAP;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("svc-%04u", (n - i) * 7 % n);
+      g_autofree char *image = g_strdup_printf ("registry.example/app:$TAG-%u <&>", i);
+      StrataNode *service = strata_node_new_mapping (NULL);
+      StrataNode *command = strata_node_new_sequence (NULL);
+      StrataNode *hidden = strata_node_new_scalar (NULL, "yaml only", STRATA_VALUE_STRING);
+
+      hidden->flags |= STRATA_NODE_FLAG_YAML_ONLY;
+      strata_node_set (service, "image", strata_node_new_scalar (NULL, image, STRATA_VALUE_STRING));
+      strata_node_append (command, strata_node_new_scalar (NULL, "run", STRATA_VALUE_STRING));
+      strata_node_append (command, strata_node_new_scalar (NULL, "--fast\nüber", STRATA_VALUE_STRING));
+      strata_node_set (service, "command", command);
+      strata_node_set (service, "hidden", hidden);
+      strata_node_set (services, name, service);
+    }
+  strata_node_set (root, "name", strata_node_new_scalar (NULL, "big", STRATA_VALUE_STRING));
+  strata_node_set (root, "services", services);
+  return root;
+}
+
+static void
+test_stream (void)
+{
+  const guint sizes[] = { 0, 3, 255, 256, 257, 2000 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(StrataNode) root = many_services (sizes[i]);
+      g_autofree char *json = strata_emit_json (root, FALSE);
+      g_autofree char *yaml = strata_emit_yaml (root);
+      g_autofree char *json_stream = emit_to_stream (root, TRUE);
+      g_autofree char *yaml_stream = emit_to_stream (root, FALSE);
+
+      g_assert_cmpstr (json_stream, ==, json);
+      g_assert_cmpstr (yaml_stream, ==, yaml);
+    }
+}
+
 static void
 test_key_order (void)
 {
@@ -142,6 +213,7 @@ main (int   argc,
   g_test_add_func ("/emit/key-order", test_key_order);
   g_test_add_func ("/emit/sprint", test_sprint);
   g_test_add_func ("/emit/time-rfc3339", test_time_rfc3339);
+  g_test_add_func ("/emit/stream", test_stream);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/emit/roundtrip/%s", cases[i]);
