@@ -161,22 +161,6 @@ strata_node_free (StrataNode *node)
   g_free (node);
 }
 
-guint
-strata_node_get_n_children (const StrataNode *node)
-{
-  return node != NULL && node->children ? node->children->len : 0;
-}
-
-StrataNode *
-strata_node_get_child (const StrataNode *node,
-                       guint             index)
-{
-  g_return_val_if_fail (node->children != NULL, NULL);
-  g_return_val_if_fail (index < node->children->len, NULL);
-
-  return g_ptr_array_index (node->children, index);
-}
-
 static gint
 scan (const StrataNode *mapping,
       const char       *key)
