@@ -56,7 +56,7 @@ typedef struct
   {
     const char *spec;
     guint       types;
-  } specs[64];
+  } specs[64];  /* by spec_types ()'s hash, 6 bits */
 } Ctx;
 
 typedef struct
@@ -225,7 +225,9 @@ static guint
 spec_types (Ctx        *ctx,
             const char *spec)
 {
-  guint slot = (GPOINTER_TO_SIZE (spec) >> 3) % G_N_ELEMENTS (ctx->specs);
+  /* specs are literals packed side by side: a multiplicative hash of the
+   * whole address (its low bits alone put neighbours in one slot) */
+  guint slot = (guint) ((GPOINTER_TO_SIZE (spec) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 58);
   guint types = 0;
 
   if (ctx->specs[slot].spec == spec)
