@@ -462,6 +462,16 @@ strata_node_set_key (StrataNode *node,
 }
 
 void
+strata_node_set_key_static (StrataNode *node,
+                            const char *key)
+{
+  char *old = node->key;
+
+  node->key = node->arena != NULL ? (char *) key : node_strdup (node, key);
+  node_string_free (node, old);
+}
+
+void
 strata_node_set_tag (StrataNode *node,
                      const char *tag)
 {

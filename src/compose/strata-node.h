@@ -227,6 +227,10 @@ void             strata_node_set_key        (StrataNode           *node,
                                              const char           *key);
 void             strata_node_set_tag        (StrataNode           *node,
                                              const char           *tag);
+/* strata_node_set_key () for a @key that outlives the node (a string
+ * literal): a node of an arena keeps the pointer instead of a copy. */
+void             strata_node_set_key_static (StrataNode           *node,
+                                             const char           *key);
 void             strata_node_add_shadowed   (StrataNode           *node,
                                              const StrataPosition *pos);
 void             strata_node_add_interpolated (StrataNode         *node,
