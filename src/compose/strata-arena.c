@@ -23,6 +23,9 @@
 /* Longer strings and arrays get a block of their own. */
 #define OWN_BLOCK   (16 * 1024)
 
+/* The block a cursor carves from is the last of its array; its `used`
+ * is brought up to date from the cursor only when it stops being that
+ * (or when the arena is adopted). */
 typedef struct
 {
   gpointer mem;
@@ -30,13 +33,6 @@ typedef struct
   gsize    used;    /* bytes */
   gboolean mapped;  /* by huge_block_new() */
 } Block;
-
-struct _StrataArena
-{
-  GArray *node_blocks;    /* of Block holding zeroed StrataNodes */
-  GArray *string_blocks;  /* of Block */
-  GArray *data_blocks;    /* of Block: children lists, positions, indexes */
-};
 
 /* A thread-local variable rather than a GPrivate: it is read for every
  * node made. */
@@ -93,19 +89,43 @@ block_clear (Block *block)
     g_free (block->mem);
 }
 
-/* Room for @size bytes in the last block of @blocks, or a new block. */
-static gpointer
-carve (GArray  *blocks,
-       gsize    size,
-       gboolean zeroed)
+/* Writes what @cursor carved into the last block of @blocks. */
+static void
+sync_used (GArray                  *blocks,
+           const StrataArenaCursor *cursor)
 {
-  Block *block = blocks->len > 0 ? &g_array_index (blocks, Block, blocks->len - 1) : NULL;
+  Block *block;
+
+  if (blocks->len == 0)
+    return;
+  block = &g_array_index (blocks, Block, blocks->len - 1);
+  block->used = cursor->next - (char *) block->mem;
+}
+
+/* Room for @size bytes in a new last block of @blocks, which @cursor
+ * carves from after that (the inline fast path of
+ * strata-arena-private.h found no room in the last one). */
+static gpointer
+carve (GArray            *blocks,
+       StrataArenaCursor *cursor,
+       gsize              size,
+       gboolean           zeroed)
+{
+  Block *block;
   gpointer mem;
 
-  if (block == NULL || block->size - block->used < size)
-    block = add_block (blocks, size, zeroed);
-  mem = (char *) block->mem + block->used;
-  block->used += size;
+  if ((gsize) (cursor->end - cursor->next) >= size)
+    {
+      mem = cursor->next;
+      cursor->next += size;
+      return mem;
+    }
+  sync_used (blocks, cursor);
+  block = add_block (blocks, size, zeroed);
+  mem = block->mem;
+  block->used = size;
+  cursor->next = (char *) block->mem + size;
+  cursor->end = (char *) block->mem + block->size;
   return mem;
 }
 
@@ -160,6 +180,9 @@ strata_arena_adopt (StrataArena *arena,
 
   if (other == NULL)
     return;
+  sync_used (other->node_blocks, &other->nodes);
+  sync_used (other->string_blocks, &other->strings);
+  sync_used (other->data_blocks, &other->data);
   for (guint b = 0; b < other->node_blocks->len; b++)
     {
       Block *block = &g_array_index (other->node_blocks, Block, b);
@@ -196,43 +219,37 @@ _strata_arena_current (void)
 }
 
 StrataNode *
-_strata_arena_new_node (StrataArena *arena)
+_strata_arena_new_node_slow (StrataArena *arena)
 {
-  return carve (arena->node_blocks, sizeof (StrataNode), TRUE);
+  return carve (arena->node_blocks, &arena->nodes, sizeof (StrataNode), TRUE);
 }
 
 /* @size bytes from @blocks; a big size gets a block of its own, put
  * before the last block (which keeps its room). */
 static gpointer
-carve_any (GArray *blocks,
-           gsize   size)
+carve_any (GArray            *blocks,
+           StrataArenaCursor *cursor,
+           gsize              size)
 {
   Block block = { NULL, size, size, FALSE };
 
   if (size < OWN_BLOCK)
-    return carve (blocks, size, FALSE);
+    return carve (blocks, cursor, size, FALSE);
   block.mem = g_malloc (size);
   g_array_insert_val (blocks, 0, block);
   return block.mem;
 }
 
-/* @size bytes, aligned for pointers and integers, not zeroed. */
 gpointer
-_strata_arena_alloc (StrataArena *arena,
-                     gsize        size)
+_strata_arena_alloc_slow (StrataArena *arena,
+                          gsize        size)
 {
-  return carve_any (arena->data_blocks, (size + 7) & ~(gsize) 7);
+  return carve_any (arena->data_blocks, &arena->data, size);
 }
 
-/* A copy of the @length bytes at @text, NUL-terminated. */
 char *
-_strata_arena_strndup (StrataArena *arena,
-                       const char  *text,
-                       gsize        length)
+_strata_arena_string_slow (StrataArena *arena,
+                           gsize        size)
 {
-  char *copy = carve_any (arena->string_blocks, length + 1);
-
-  memcpy (copy, text, length);
-  copy[length] = '\0';
-  return copy;
+  return carve_any (arena->string_blocks, &arena->strings, size);
 }

@@ -55,6 +55,47 @@ _strata_derived_mapping (const StrataNode *from,
   return node;
 }
 
+StrataNode *
+_strata_derived_scalar_static (const StrataNode *from,
+                               const char       *key,
+                               const char       *text,
+                               StrataValueType   type)
+{
+  StrataNode *node = strata_node_new_scalar (&from->pos, text, type);
+
+  strata_node_set_key_static (node, key);
+  node->key_pos = from->key_pos;
+  node->origin = STRATA_ORIGIN_DERIVED;
+  return node;
+}
+
+StrataNode *
+_strata_derived_scalar_len_static (const StrataNode *from,
+                                   const char       *key,
+                                   const char       *text,
+                                   gsize             length,
+                                   StrataValueType   type)
+{
+  StrataNode *node = strata_node_new_scalar_len (&from->pos, text, length, type);
+
+  strata_node_set_key_static (node, key);
+  node->key_pos = from->key_pos;
+  node->origin = STRATA_ORIGIN_DERIVED;
+  return node;
+}
+
+StrataNode *
+_strata_derived_mapping_static (const StrataNode *from,
+                                const char       *key)
+{
+  StrataNode *node = strata_node_new_mapping (&from->pos);
+
+  strata_node_set_key_static (node, key);
+  node->key_pos = from->key_pos;
+  node->origin = STRATA_ORIGIN_DERIVED;
+  return node;
+}
+
 gboolean
 _strata_set_error (GError               **error,
                    gint                   code,

@@ -52,11 +52,11 @@ _strata_canonical_gpus (StrataNode  *service,
 
   if (gpus != NULL && gpus->kind == STRATA_NODE_SCALAR && !strata_node_is_null (gpus))
     {
-      StrataNode *list = _strata_derived_mapping (gpus, "gpus");
+      StrataNode *list = _strata_derived_field_mapping (gpus, "gpus");
       StrataNode *request = _strata_derived_mapping (gpus, NULL);
 
       list->kind = STRATA_NODE_SEQUENCE;
-      strata_node_append (request, _strata_derived_scalar (gpus, "count", "all", STRATA_VALUE_STRING));
+      strata_node_append (request, _strata_derived_field (gpus, "count", "all", STRATA_VALUE_STRING));
       strata_node_append (list, request);
       strata_node_set (service, "gpus", gpus = list);
     }

@@ -93,14 +93,14 @@ port_entry (const StrataNode *spec,
   StrataNode *entry = _strata_derived_mapping (spec, NULL);
   char target_text[21];
 
-  strata_node_append (entry, _strata_derived_scalar (spec, "mode", "ingress", STRATA_VALUE_STRING));
+  strata_node_append (entry, _strata_derived_field (spec, "mode", "ingress", STRATA_VALUE_STRING));
   if (host_ip[0] != '\0')
-    strata_node_append (entry, _strata_derived_scalar (spec, "host_ip", host_ip, STRATA_VALUE_STRING));
-  strata_node_append (entry, _strata_derived_scalar (spec, "target", format_port (target, target_text),
+    strata_node_append (entry, _strata_derived_field (spec, "host_ip", host_ip, STRATA_VALUE_STRING));
+  strata_node_append (entry, _strata_derived_field (spec, "target", format_port (target, target_text),
                                                      STRATA_VALUE_INT));
   if (published[0] != '\0')
-    strata_node_append (entry, _strata_derived_scalar (spec, "published", published, STRATA_VALUE_STRING));
-  strata_node_append (entry, _strata_derived_scalar (spec, "protocol", protocol, STRATA_VALUE_STRING));
+    strata_node_append (entry, _strata_derived_field (spec, "published", published, STRATA_VALUE_STRING));
+  strata_node_append (entry, _strata_derived_field (spec, "protocol", protocol, STRATA_VALUE_STRING));
   return entry;
 }
 
@@ -316,12 +316,12 @@ set_volume_option (StrataNode       *volume,
 
   if (g_str_equal (option, "ro") || g_str_equal (option, "rw"))
     strata_node_set (volume, "read_only",
-                     _strata_derived_scalar (spec, "read_only", option[1] == 'o' ? "true" : "false",
+                     _strata_derived_field (spec, "read_only", option[1] == 'o' ? "true" : "false",
                                              STRATA_VALUE_BOOL));
   else if (g_str_equal (option, "nocopy"))
     {
-      StrataNode *v = _strata_derived_mapping (spec, "volume");
-      strata_node_append (v, _strata_derived_scalar (spec, "nocopy", "true", STRATA_VALUE_BOOL));
+      StrataNode *v = _strata_derived_field_mapping (spec, "volume");
+      strata_node_append (v, _strata_derived_field (spec, "nocopy", "true", STRATA_VALUE_BOOL));
       strata_node_set (volume, "volume", v);
     }
   else if (g_strv_contains (propagations, option) || g_str_equal (option, "z") || g_str_equal (option, "Z"))
@@ -330,7 +330,7 @@ set_volume_option (StrataNode       *volume,
       gboolean selinux = option[1] == '\0';
 
       if (bind == NULL)
-        strata_node_set (volume, "bind", bind = _strata_derived_mapping (spec, "bind"));
+        strata_node_set (volume, "bind", bind = _strata_derived_field_mapping (spec, "bind"));
       strata_node_set (bind, selinux ? "selinux" : "propagation",
                        _strata_derived_scalar (spec, NULL, option, STRATA_VALUE_STRING));
     }
@@ -430,17 +430,17 @@ _strata_parse_volume (const StrataNode *spec,
     }
   file = is_file_path (source.text, source.length);
   volume = _strata_derived_mapping (spec, NULL);
-  strata_node_append (volume, _strata_derived_scalar (spec, "type", file ? "bind" : "volume",
+  strata_node_append (volume, _strata_derived_field (spec, "type", file ? "bind" : "volume",
                                                       STRATA_VALUE_STRING));
   if (source.length > 0)
-    strata_node_append (volume, _strata_derived_scalar_len (spec, "source", source.text, source.length,
+    strata_node_append (volume, _strata_derived_field_len (spec, "source", source.text, source.length,
                                                             STRATA_VALUE_STRING));
   /* the short syntax's target is path-cleaned before the merge keys on it */
   target = field_text (fields[n_fields >= 2 ? 1 : 0].text, fields[n_fields >= 2 ? 1 : 0].length,
                        buffer, sizeof buffer, &heap);
   if (!is_clean_path (target))
     target = cleaned = _strata_clean_path (target);
-  strata_node_append (volume, _strata_derived_scalar (spec, "target", target, STRATA_VALUE_STRING));
+  strata_node_append (volume, _strata_derived_field (spec, "target", target, STRATA_VALUE_STRING));
   if (n_fields == 3)
     set_volume_options (volume, spec, fields[2].text, fields[2].length);
 
@@ -451,11 +451,11 @@ _strata_parse_volume (const StrataNode *spec,
       StrataNode *bind = n_fields == 3 ? strata_node_lookup (volume, "bind") : NULL;
 
       if (bind == NULL)
-        strata_node_append (volume, bind = _strata_derived_mapping (spec, "bind"));
+        strata_node_append (volume, bind = _strata_derived_field_mapping (spec, "bind"));
       strata_node_set (bind, "create_host_path",
                        _strata_derived_scalar (spec, NULL, "true", STRATA_VALUE_BOOL));
     }
   else if (n_fields < 3 || strata_node_lookup (volume, "volume") == NULL)
-    strata_node_append (volume, _strata_derived_mapping (spec, "volume"));
+    strata_node_append (volume, _strata_derived_field_mapping (spec, "volume"));
   return volume;
 }

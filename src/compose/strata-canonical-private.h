@@ -21,6 +21,25 @@ StrataNode *_strata_derived_scalar_len (const StrataNode *from,
                                          StrataValueType   type);
 StrataNode *_strata_derived_mapping (const StrataNode *from,
                                      const char       *key);
+/* The same with a key that is a string literal (kept, not copied). */
+StrataNode *_strata_derived_scalar_static  (const StrataNode *from,
+                                            const char       *key,
+                                            const char       *text,
+                                            StrataValueType   type);
+StrataNode *_strata_derived_scalar_len_static (const StrataNode *from,
+                                                const char       *key,
+                                                const char       *text,
+                                                gsize             length,
+                                                StrataValueType   type);
+StrataNode *_strata_derived_mapping_static (const StrataNode *from,
+                                            const char       *key);
+/* `"" key ""` does not compile unless @key is a literal. */
+#define _strata_derived_field(from, key, text, type) \
+  _strata_derived_scalar_static ((from), "" key "", (text), (type))
+#define _strata_derived_field_len(from, key, text, length, type) \
+  _strata_derived_scalar_len_static ((from), "" key "", (text), (length), (type))
+#define _strata_derived_field_mapping(from, key) \
+  _strata_derived_mapping_static ((from), "" key "")
 /* Sets @error to "place: message" and, when @hint is set, the fix on a
  * second line (as strata_diagnostic_format () prints). Returns FALSE. */
 gboolean    _strata_set_error       (GError               **error,

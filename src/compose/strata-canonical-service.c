@@ -49,7 +49,7 @@ canonical_ports (StrataNode  *service,
     return TRUE;
   if (ports->kind != STRATA_NODE_SEQUENCE)
     return _strata_type_error (error, ports, "ports", "a list");
-  list = _strata_derived_mapping (ports, "ports");
+  list = _strata_derived_field_mapping (ports, "ports");
   list->kind = STRATA_NODE_SEQUENCE;
   strata_node_set_tag (list, ports->tag);
   for (guint i = 0; i < strata_node_get_n_children (ports); i++)
@@ -117,10 +117,10 @@ parse_device (const StrataNode *spec,
                          "invalid device specification: %s", spec->text);
       return (strata_node_free (device), NULL);
     }
-  strata_node_append (device, _strata_derived_scalar (spec, "source", parts[0], STRATA_VALUE_STRING));
-  strata_node_append (device, _strata_derived_scalar (spec, "target", n > 1 ? parts[1] : parts[0],
+  strata_node_append (device, _strata_derived_field (spec, "source", parts[0], STRATA_VALUE_STRING));
+  strata_node_append (device, _strata_derived_field (spec, "target", n > 1 ? parts[1] : parts[0],
                                                       STRATA_VALUE_STRING));
-  strata_node_append (device, _strata_derived_scalar (spec, "permissions", n > 2 ? parts[2] : "rwm",
+  strata_node_append (device, _strata_derived_field (spec, "permissions", n > 2 ? parts[2] : "rwm",
                                                       STRATA_VALUE_STRING));
   return device;
 }
@@ -131,7 +131,7 @@ parse_file_ref (const StrataNode *spec,
 {
   StrataNode *ref = _strata_derived_mapping (spec, NULL);
 
-  strata_node_append (ref, _strata_derived_scalar (spec, "source", spec->text, STRATA_VALUE_STRING));
+  strata_node_append (ref, _strata_derived_field (spec, "source", spec->text, STRATA_VALUE_STRING));
   return ref;
 }
 
@@ -163,7 +163,7 @@ canonical_extra_hosts (StrataNode *parent)
 
   if (hosts == NULL || hosts->kind != STRATA_NODE_MAPPING)
     return;
-  list = _strata_derived_mapping (hosts, "extra_hosts");
+  list = _strata_derived_field_mapping (hosts, "extra_hosts");
   list->kind = STRATA_NODE_SEQUENCE;
   for (guint i = 0; i < strata_node_get_n_children (hosts); i++)
     {

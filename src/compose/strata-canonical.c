@@ -28,8 +28,8 @@ canonical_resource (StrataNode *resource)
     return;
   name = strata_node_lookup_text (external, "name");
   if (name != NULL && strata_node_lookup (resource, "name") == NULL)
-    strata_node_append (resource, _strata_derived_scalar (external, "name", name, STRATA_VALUE_STRING));
-  strata_node_set (resource, "external", _strata_derived_scalar (external, "external", "true",
+    strata_node_append (resource, _strata_derived_field (external, "name", name, STRATA_VALUE_STRING));
+  strata_node_set (resource, "external", _strata_derived_field (external, "external", "true",
                                                                  STRATA_VALUE_BOOL));
 }
 
@@ -74,7 +74,7 @@ strata_canonical_transform (StrataNode  *file_root,
         if (entry->kind == STRATA_NODE_SCALAR)
           {
             StrataNode *map = _strata_derived_mapping (entry, NULL);
-            StrataNode *path = _strata_derived_mapping (entry, "path");
+            StrataNode *path = _strata_derived_field_mapping (entry, "path");
 
             path->kind = STRATA_NODE_SEQUENCE;
             strata_node_append (path, strata_node_new_scalar (&entry->pos, entry->text, STRATA_VALUE_STRING));

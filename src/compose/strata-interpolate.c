@@ -83,18 +83,26 @@ typedef struct
   GString            *path;  /* the path of the container being walked, if it may be cast */
 } Walk;
 
+/* Appends "." (unless @path is empty) and @part, its dots written as
+ * STRATA_PATH_KEY_DOT, in one pass over the part (keys are short). */
 static void
 append_part (GString    *path,
              const char *part)
 {
   gsize old = path->len, length = strlen (part), dot = old > 0;
+  gsize new_len = old + dot + length;
+  char *out;
 
-  g_string_set_size (path, old + dot + length);
+  if (new_len >= path->allocated_len)
+    g_string_set_size (path, new_len);
+  else
+    path->len = new_len;
+  out = path->str + old;
   if (dot)
-    path->str[old] = '.';
-  memcpy (path->str + old + dot, part, length);
-  for (char *p = memchr (path->str + old + dot, '.', length); p != NULL; p = strchr (p + 1, '.'))
-    *p = STRATA_PATH_KEY_DOT;
+    *out++ = '.';
+  for (gsize i = 0; i < length; i++)
+    out[i] = part[i] == '.' ? STRATA_PATH_KEY_DOT : part[i];
+  path->str[new_len] = '\0';
 }
 
 static void

@@ -547,9 +547,11 @@ scalar_to_list (StrataNode *node)
 static void
 build_to_mapping (StrataNode *node)
 {
+  StrataNode *context;
+
   if (node->kind != STRATA_NODE_SCALAR || strata_node_is_null (node))
     return;
-  StrataNode *context = scalar_child (&node->pos, "context", node->text, node->type);
+  context = scalar_child (&node->pos, "context", node->text, node->type);
 
   strata_node_make_collection (node, STRATA_NODE_MAPPING);
   strata_node_append (node, context);

@@ -161,22 +161,6 @@ strata_node_free (StrataNode *node)
   g_free (node);
 }
 
-guint
-strata_node_get_n_children (const StrataNode *node)
-{
-  return node != NULL && node->children ? node->children->len : 0;
-}
-
-StrataNode *
-strata_node_get_child (const StrataNode *node,
-                       guint             index)
-{
-  g_return_val_if_fail (node->children != NULL, NULL);
-  g_return_val_if_fail (index < node->children->len, NULL);
-
-  return g_ptr_array_index (node->children, index);
-}
-
 static gint
 scan (const StrataNode *mapping,
       const char       *key)
@@ -477,6 +461,16 @@ strata_node_set_key (StrataNode *node,
   char *old = node->key;
 
   node->key = node_strdup (node, key);
+  node_string_free (node, old);
+}
+
+void
+strata_node_set_key_static (StrataNode *node,
+                            const char *key)
+{
+  char *old = node->key;
+
+  node->key = node->arena != NULL ? (char *) key : node_strdup (node, key);
   node_string_free (node, old);
 }
 

@@ -202,9 +202,6 @@ StrataNode      *strata_node_new_sequence   (const StrataPosition *pos);
 StrataNode      *strata_node_copy           (const StrataNode     *node);
 void             strata_node_free           (StrataNode           *node);
 
-guint            strata_node_get_n_children (const StrataNode     *node);
-StrataNode      *strata_node_get_child      (const StrataNode     *node,
-                                             guint                 index);
 StrataNode      *strata_node_lookup         (const StrataNode     *mapping,
                                              const char           *key);
 const char      *strata_node_lookup_text    (const StrataNode     *mapping,
@@ -230,6 +227,10 @@ void             strata_node_set_key        (StrataNode           *node,
                                              const char           *key);
 void             strata_node_set_tag        (StrataNode           *node,
                                              const char           *tag);
+/* strata_node_set_key () for a @key that outlives the node (a string
+ * literal): a node of an arena keeps the pointer instead of a copy. */
+void             strata_node_set_key_static (StrataNode           *node,
+                                             const char           *key);
 void             strata_node_add_shadowed   (StrataNode           *node,
                                              const StrataPosition *pos);
 void             strata_node_add_interpolated (StrataNode         *node,
@@ -257,6 +258,23 @@ void             strata_node_insert_many    (StrataNode           *parent,
                                              guint                 n_children);
 void             strata_node_make_collection (StrataNode          *node,
                                              StrataNodeKind        kind);
+
+/* Inline: they are called for every child of every walk. */
+static inline guint
+strata_node_get_n_children (const StrataNode *node)
+{
+  return node != NULL && node->children ? node->children->len : 0;
+}
+
+static inline StrataNode *
+strata_node_get_child (const StrataNode *node,
+                       guint             index)
+{
+  g_return_val_if_fail (node->children != NULL, NULL);
+  g_return_val_if_fail (index < node->children->len, NULL);
+
+  return node->children->pdata[index];
+}
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StrataNode, strata_node_free)
 

@@ -51,12 +51,14 @@ enum
  * known by its address). */
 typedef struct
 {
+  /* the project merged from the files before, or NULL */
+  const StrataNode *accumulated;
   GHashTable *indexes;  /* StrataSchemaStruct * → FieldIndex * */
   struct
   {
     const char *spec;
     guint       types;
-  } specs[64];
+  } specs[64];  /* by spec_types ()'s hash, 6 bits */
 } Ctx;
 
 typedef struct
@@ -69,7 +71,6 @@ typedef struct
 
 static gboolean check_node (Ctx                     *ctx,
                             const StrataNode        *node,
-                            const StrataNode        *acc,
                             const StrataSchemaField *field,
                             const Path              *path,
                             GError                 **error);
@@ -225,7 +226,9 @@ static guint
 spec_types (Ctx        *ctx,
             const char *spec)
 {
-  guint slot = (GPOINTER_TO_SIZE (spec) >> 3) % G_N_ELEMENTS (ctx->specs);
+  /* specs are literals packed side by side: a multiplicative hash of the
+   * whole address (its low bits alone put neighbours in one slot) */
+  guint slot = (guint) ((GPOINTER_TO_SIZE (spec) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 58);
   guint types = 0;
 
   if (ctx->specs[slot].spec == spec)
@@ -405,7 +408,6 @@ unknown_key (GError                  **error,
 static gboolean
 check_struct (Ctx                      *ctx,
               const StrataNode         *node,
-              const StrataNode         *acc,
               const StrataSchemaStruct *schema,
               const Path               *path,
               GError                  **error)
@@ -421,8 +423,6 @@ check_struct (Ctx                      *ctx,
         return _strata_set_error (error, STRATA_COMPOSE_ERROR_TYPE, _strata_node_place (node),
                                   _("Add the missing key."), "%s %s is required", where, schema->fields[f].name);
       }
-  if (acc != NULL && acc->kind != STRATA_NODE_MAPPING)
-    acc = NULL;
   for (guint i = 0; i < node->children->len; i++)
     {
       const StrataNode *child = g_ptr_array_index (node->children, i);
@@ -433,8 +433,7 @@ check_struct (Ctx                      *ctx,
         continue;
       if ((field = find_field (index, schema, child->key)) == NULL)
         return unknown_key (error, child, path, schema);
-      if (!check_node (ctx, child, acc != NULL ? strata_node_lookup (acc, child->key) : NULL,
-                       field, &sub_path, error))
+      if (!check_node (ctx, child, field, &sub_path, error))
         return FALSE;
     }
   return TRUE;
@@ -515,7 +514,6 @@ check_name_key (const StrataNode  *child,
 static gboolean
 check_items (Ctx                     *ctx,
              const StrataNode        *node,
-             const StrataNode        *acc,
              const StrataSchemaField *field,
              GError                 **error,
              const Path              *path)
@@ -534,23 +532,49 @@ check_items (Ctx                     *ctx,
     {
       const StrataNode *child = strata_node_get_child (node, i);
       Path sub_path = { path, node->kind == STRATA_NODE_MAPPING ? child->key : NULL, i };
-      const StrataNode *acc_child = NULL;
 
       if (node->kind == STRATA_NODE_MAPPING && child->key != NULL && name_keys &&
           !check_name_key (child, path, error))
         return FALSE;
-      if (node->kind == STRATA_NODE_MAPPING && acc != NULL && acc->kind == STRATA_NODE_MAPPING)
-        acc_child = strata_node_lookup (acc, child->key);
-      if (!check_node (ctx, child, acc_child, &item, &sub_path, error))
+      if (!check_node (ctx, child, &item, &sub_path, error))
         return FALSE;
     }
   return TRUE;
 }
 
+/* The value at @path in @accumulated: the keys of the path looked up
+ * from mapping to mapping (a list item has none). Only a null value that
+ * fails its check needs it, so it is looked up then, not on the way down. */
+static const StrataNode *
+value_at (const StrataNode *accumulated,
+          const Path       *path)
+{
+  const StrataNode *parent;
+
+  if (path == NULL)
+    return accumulated;
+  if (path->key == NULL)
+    return NULL;
+  parent = value_at (accumulated, path->parent);
+  if (parent == NULL || parent->kind != STRATA_NODE_MAPPING)
+    return NULL;
+  return strata_node_lookup (parent, path->key);
+}
+
+/* Whether the files before held a value that is not null at @path:
+ * compose merges a null over it before validating. */
+static gboolean
+earlier_value (const StrataNode *accumulated,
+               const Path       *path)
+{
+  const StrataNode *value = value_at (accumulated, path);
+
+  return value != NULL && !strata_node_is_null (value);
+}
+
 static gboolean
 check_node (Ctx                     *ctx,
             const StrataNode        *node,
-            const StrataNode        *acc,
             const StrataSchemaField *field,
             const Path              *path,
             GError                 **error)
@@ -562,14 +586,14 @@ check_node (Ctx                     *ctx,
   if (!accepts (ctx, spec, node))
     {
       /* compose merges a null over an earlier value before validating */
-      if (strata_node_is_null (node) && acc != NULL && !strata_node_is_null (acc))
+      if (strata_node_is_null (node) && earlier_value (ctx->accumulated, path))
         return TRUE;
       return type_error (error, node, path, spec);
     }
   if (node->kind == STRATA_NODE_MAPPING && field->kind == STRATA_SCHEMA_STRUCT && field->sub != NULL)
-    return check_struct (ctx, node, acc, field->sub, path, error);
+    return check_struct (ctx, node, field->sub, path, error);
   if (node->kind != STRATA_NODE_SCALAR && field->kind != STRATA_SCHEMA_ANY)
-    return check_items (ctx, node, acc, field, error, path);
+    return check_items (ctx, node, field, error, path);
   return TRUE;
 }
 
@@ -584,7 +608,8 @@ _strata_validate_schema (const StrataNode  *file_root,
   gboolean ok;
 
   field.sub = _strata_schema_project ();
-  ok = check_node (&ctx, file_root, accumulated, &field, NULL, error);
+  ctx.accumulated = accumulated;
+  ok = check_node (&ctx, file_root, &field, NULL, error);
   g_clear_pointer (&ctx.indexes, g_hash_table_unref);
   return ok;
 }

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "strata-arena.h"
 #include "strata-node.h"
 
 static void
@@ -80,6 +81,49 @@ test_shadowed_positions (void)
   g_assert_true (strata_node_is_null (NULL));
 }
 
+/* A literal key is kept by a node of an arena, copied by another; both
+ * read the same, and a copy of either owns its key. */
+static void
+test_static_key (void)
+{
+  static const char key[] = "target";
+  g_autoptr(StrataArena) arena = strata_arena_new ();
+  g_autoptr(StrataNode) heap = strata_node_new_scalar (NULL, "v", STRATA_VALUE_STRING);
+  g_autoptr(StrataNode) heap_copy = NULL;
+  StrataArena *previous;
+  StrataNode *in_arena, *map, *copy;
+
+  strata_node_set_key_static (heap, key);
+  g_assert_true (heap->key != key);
+  g_assert_cmpstr (heap->key, ==, "target");
+  heap_copy = strata_node_copy (heap);
+  g_assert_cmpstr (heap_copy->key, ==, "target");
+
+  previous = strata_arena_enter (arena);
+  map = strata_node_new_mapping (NULL);
+  /* enough nodes to fill the first blocks: carving goes on in new ones */
+  for (guint i = 0; i < 5000; i++)
+    {
+      in_arena = strata_node_new_scalar (NULL, "v", STRATA_VALUE_STRING);
+      strata_node_set_key_static (in_arena, key);
+      strata_node_append (map, in_arena);
+    }
+  copy = strata_node_copy (map);
+  strata_arena_leave (previous);
+
+  g_assert_true (in_arena->key == key);
+  g_assert_cmpuint (copy->children->len, ==, 5000);
+  for (guint i = 0; i < copy->children->len; i++)
+    {
+      StrataNode *child = strata_node_get_child (copy, i);
+
+      g_assert_true (child->key != key);
+      g_assert_cmpstr (child->key, ==, "target");
+      g_assert_cmpstr (child->text, ==, "v");
+    }
+  g_assert_true (strata_node_lookup (map, "target") == strata_node_get_child (map, 0));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -90,6 +134,7 @@ main (int   argc,
   g_test_add_func ("/layer/position-string", test_position_string);
   g_test_add_func ("/node/set-keeps-place", test_mapping_set_keeps_place);
   g_test_add_func ("/node/shadowed", test_shadowed_positions);
+  g_test_add_func ("/node/static-key", test_static_key);
 
   return g_test_run ();
 }

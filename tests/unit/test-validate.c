@@ -111,6 +111,30 @@ test_override_null (void)
   g_assert_true (g_str_has_prefix (error->message, "compose.override.yml:4:3: services.db must be a mapping\n"));
 }
 
+/* The same deeper down: a null is checked against the value the files
+ * before held at its own path. */
+static void
+test_override_null_nested (void)
+{
+  const char *base_text = "services:\n  web:\n    image: x\n    ports: ['80:80']\n"
+                          "    healthcheck: {interval: 30s}\n";
+  const char *over_text = "services:\n  web:\n    ports:\n    healthcheck:\n      interval:\n"
+                          "      timeout:\n";
+  g_autoptr(StrataLayer) base_layer = strata_layer_new ("/p/compose.yml", base_text, strlen (base_text),
+                                                        STRATA_LAYER_ROLE_BASE);
+  g_autoptr(StrataLayer) over_layer = strata_layer_new ("/p/compose.override.yml", over_text, strlen (over_text),
+                                                        STRATA_LAYER_ROLE_OVERRIDE);
+  g_autoptr(StrataNode) base = strata_test_yaml_parse (base_layer);
+  g_autoptr(StrataNode) over = strata_test_yaml_parse (over_layer);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (strata_validate_file (base, NULL, &error));
+  g_assert_false (strata_validate_file (over, base, &error));
+  g_assert_error (error, STRATA_COMPOSE_ERROR, STRATA_COMPOSE_ERROR_TYPE);
+  g_assert_true (g_str_has_prefix (error->message,
+                                   "compose.override.yml:6:7: services.web.healthcheck.timeout must be a string\n"));
+}
+
 static void
 test_did_you_mean (void)
 {
@@ -149,6 +173,7 @@ main (int   argc,
   g_ptr_array_sort (names, compare_names);
 
   g_test_add_func ("/validate/override-null", test_override_null);
+  g_test_add_func ("/validate/override-null-nested", test_override_null_nested);
   g_test_add_func ("/validate/did-you-mean", test_did_you_mean);
   for (guint i = 0; i < names->len; i++)
     {
