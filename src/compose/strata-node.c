@@ -417,14 +417,24 @@ strata_node_is_null (const StrataNode *node)
          (node->kind == STRATA_NODE_SCALAR && node->type == STRATA_VALUE_NULL);
 }
 
+/* Puts @copy (made where @node keeps its strings) in @slot and frees the
+ * string it replaces. */
+static void
+replace_string (const StrataNode  *node,
+                char             **slot,
+                char              *copy)
+{
+  char *old = *slot;
+
+  *slot = copy;
+  node_string_free (node, old);
+}
+
 void
 strata_node_set_text (StrataNode *node,
                       const char *text)
 {
-  char *old = node->text;
-
-  node->text = node_strdup (node, text);
-  node_string_free (node, old);
+  replace_string (node, &node->text, node_strdup (node, text));
 }
 
 /* The @length bytes at @text (which need not end there). */
@@ -433,10 +443,7 @@ strata_node_set_text_len (StrataNode *node,
                           const char *text,
                           gsize       length)
 {
-  char *old = node->text;
-
-  node->text = node_strndup (node, text, length);
-  node_string_free (node, old);
+  replace_string (node, &node->text, node_strndup (node, text, length));
 }
 
 /* Sets the text to @text, a string from g_malloc() that the node takes. */
@@ -446,11 +453,10 @@ strata_node_take_text (StrataNode *node,
 {
   if (node->arena == NULL)
     {
-      g_free (node->text);
-      node->text = text;
+      replace_string (node, &node->text, text);
       return;
     }
-  node->text = node_strdup (node, text);
+  replace_string (node, &node->text, node_strdup (node, text));
   g_free (text);
 }
 
@@ -458,28 +464,19 @@ void
 strata_node_set_key (StrataNode *node,
                      const char *key)
 {
-  char *old = node->key;
-
-  node->key = node_strdup (node, key);
-  node_string_free (node, old);
+  replace_string (node, &node->key, node_strdup (node, key));
 }
 
 void
 strata_node_set_key_static (StrataNode *node,
                             const char *key)
 {
-  char *old = node->key;
-
-  node->key = node->arena != NULL ? (char *) key : node_strdup (node, key);
-  node_string_free (node, old);
+  replace_string (node, &node->key, node->arena != NULL ? (char *) key : node_strdup (node, key));
 }
 
 void
 strata_node_set_tag (StrataNode *node,
                      const char *tag)
 {
-  char *old = node->tag;
-
-  node->tag = node_strdup (node, tag);
-  node_string_free (node, old);
+  replace_string (node, &node->tag, node_strdup (node, tag));
 }
