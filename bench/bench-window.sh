@@ -8,7 +8,15 @@
 #   GSK_RENDERER=cairo bench/bench-window.sh   (Xvfb has no GPU: GTK's GL
 #                                               renderer runs on llvmpipe)
 #
-# On the 2-core build machine (load average 9 from parallel builds),
+# 2026-11-28, later, after the compose model's speed work (arena, parallel
+# reading, single-walk passes), 1000 services, GL on llvmpipe:
+#   activation to first full frame of the Configuration view: 260 ms
+#   (of which the threaded load is 251 ms)
+#   scrolling, half a page per frame:
+#     services folded   median 33 ms, p95 41 ms, worst 45 ms
+#     all unfolded      median 39 ms, p95 48 ms, worst 59 ms (15 of 525 > 50 ms)
+#
+# Before it, on the 2-core build machine (load average 9 from parallel builds),
 # 2026-11-28, 1000 services (compose.yaml + compose.override.yaml, 8993 tree
 # rows with every service unfolded):
 #   activation to first full frame of the Configuration view: 1.2-1.5 s
