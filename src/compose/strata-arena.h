@@ -14,10 +14,11 @@ G_BEGIN_DECLS
  * by one with malloc, they cost a third of a load, scattered the trees over
  * the heap and took as long again to free. While an arena is entered on a
  * thread, the nodes that thread makes (strata_node_new_*, strata_node_copy)
- * and their text, key and tag are carved from the arena's blocks, in the
- * order they are made; strata_node_free() of such a node does nothing, and
- * freeing the arena frees them all at once. Nodes made outside an arena
- * are allocated and freed one by one, as before.
+ * and their text, key, tag, children lists, positions and lookup indexes
+ * are carved from the arena's blocks, in the order they are made;
+ * strata_node_free() of such a node does nothing, and freeing the arena
+ * frees its blocks at once, without looking at a node. Nodes made outside
+ * an arena are allocated and freed one by one.
  *
  * So a tree made in an arena must not outlive it, and an arena serves one
  * thread at a time. */
