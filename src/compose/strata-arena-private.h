@@ -30,6 +30,7 @@ struct _StrataArena
   GArray *node_blocks;    /* of Block holding zeroed StrataNodes */
   GArray *string_blocks;  /* of Block */
   GArray *data_blocks;    /* of Block: children lists, positions, indexes */
+  guint   merge_tags;     /* `!reset`/`!override` tags its nodes were given */
 };
 
 /* The arena entered on this thread, or NULL. */

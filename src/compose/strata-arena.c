@@ -194,6 +194,7 @@ strata_arena_adopt (StrataArena *arena,
   move_blocks (arena->node_blocks, other->node_blocks);
   move_blocks (arena->string_blocks, other->string_blocks);
   move_blocks (arena->data_blocks, other->data_blocks);
+  arena->merge_tags += other->merge_tags;
   strata_arena_free (other);
 }
 

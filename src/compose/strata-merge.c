@@ -24,6 +24,7 @@
 
 #include "strata-compose-error.h"
 #include "strata-merge-private.h"
+#include "strata-node-private.h"
 
 typedef enum
 {
@@ -122,6 +123,8 @@ rule_for (StrataMergeCtx *ctx)
 static void
 strip_tags (StrataNode *node)
 {
+  if (!_strata_node_may_have_merge_tags (node))
+    return;
   if (node->tag != NULL && (is (node->tag, "!override") || is (node->tag, "!reset")))
     strata_node_set_tag (node, NULL);
   if (node->children == NULL)

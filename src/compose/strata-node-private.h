@@ -22,6 +22,11 @@ gint  _strata_node_index_find  (const StrataNode *mapping,
 void  _strata_node_index_added (StrataNode       *mapping);
 void  _strata_node_index_clear (const StrataNode *mapping);
 
+/* Whether the tree of @node may hold a `!reset` or `!override` tag: FALSE
+ * only when its arena never gave one to any node (the merge then skips
+ * looking for them). */
+gboolean _strata_node_may_have_merge_tags (const StrataNode *node);
+
 /* Lists (strata-node-list.c), where @node keeps them. */
 StrataNodeList     *_strata_node_list_new       (const StrataNode         *node,
                                                  guint                     capacity);

@@ -52,6 +52,25 @@ node_string_free (const StrataNode *node,
     g_free (text);
 }
 
+/* Counts a `!reset` or `!override` tag just given to @node in its arena. */
+static void
+note_merge_tag (const StrataNode *node)
+{
+  StrataArena *arena = node->arena;
+
+  if (arena != NULL && node->tag != NULL &&
+      (strcmp (node->tag, "!reset") == 0 || strcmp (node->tag, "!override") == 0))
+    arena->merge_tags++;
+}
+
+gboolean
+_strata_node_may_have_merge_tags (const StrataNode *node)
+{
+  StrataArena *arena = node->arena;
+
+  return arena == NULL || arena->merge_tags > 0;
+}
+
 /* A node whose collection (if any) has room for @n_children. */
 static StrataNode *
 node_new_sized (StrataNodeKind        kind,
@@ -128,6 +147,7 @@ strata_node_copy (const StrataNode *node)
   copy->key = node_strdup (copy, node->key);
   copy->key_pos = node->key_pos;
   copy->tag = node_strdup (copy, node->tag);
+  note_merge_tag (copy);
   copy->text = node_strdup (copy, node->text);
   copy->style = node->style;
   copy->type = node->type;
@@ -479,4 +499,5 @@ strata_node_set_tag (StrataNode *node,
                      const char *tag)
 {
   replace_string (node, &node->tag, node_strdup (node, tag));
+  note_merge_tag (node);
 }
