@@ -13,18 +13,30 @@
 #include "strata-compose-error.h"
 #include "strata-diagnostic.h"
 
+/* Makes @node (new) the derived value of @key, at @from's place; a
+ * @literal key is kept, not copied (strata_node_set_key_static ()). */
+static StrataNode *
+derive (StrataNode       *node,
+        const StrataNode *from,
+        const char       *key,
+        gboolean          literal)
+{
+  if (literal)
+    strata_node_set_key_static (node, key);
+  else
+    strata_node_set_key (node, key);
+  node->key_pos = from->key_pos;
+  node->origin = STRATA_ORIGIN_DERIVED;
+  return node;
+}
+
 StrataNode *
 _strata_derived_scalar (const StrataNode *from,
                         const char       *key,
                         const char       *text,
                         StrataValueType   type)
 {
-  StrataNode *node = strata_node_new_scalar (&from->pos, text, type);
-
-  strata_node_set_key (node, key);
-  node->key_pos = from->key_pos;
-  node->origin = STRATA_ORIGIN_DERIVED;
-  return node;
+  return derive (strata_node_new_scalar (&from->pos, text, type), from, key, FALSE);
 }
 
 /* The same, of the @length bytes at @text. */
@@ -35,24 +47,14 @@ _strata_derived_scalar_len (const StrataNode *from,
                             gsize             length,
                             StrataValueType   type)
 {
-  StrataNode *node = strata_node_new_scalar_len (&from->pos, text, length, type);
-
-  strata_node_set_key (node, key);
-  node->key_pos = from->key_pos;
-  node->origin = STRATA_ORIGIN_DERIVED;
-  return node;
+  return derive (strata_node_new_scalar_len (&from->pos, text, length, type), from, key, FALSE);
 }
 
 StrataNode *
 _strata_derived_mapping (const StrataNode *from,
                          const char       *key)
 {
-  StrataNode *node = strata_node_new_mapping (&from->pos);
-
-  strata_node_set_key (node, key);
-  node->key_pos = from->key_pos;
-  node->origin = STRATA_ORIGIN_DERIVED;
-  return node;
+  return derive (strata_node_new_mapping (&from->pos), from, key, FALSE);
 }
 
 StrataNode *
@@ -61,12 +63,7 @@ _strata_derived_scalar_static (const StrataNode *from,
                                const char       *text,
                                StrataValueType   type)
 {
-  StrataNode *node = strata_node_new_scalar (&from->pos, text, type);
-
-  strata_node_set_key_static (node, key);
-  node->key_pos = from->key_pos;
-  node->origin = STRATA_ORIGIN_DERIVED;
-  return node;
+  return derive (strata_node_new_scalar (&from->pos, text, type), from, key, TRUE);
 }
 
 StrataNode *
@@ -76,24 +73,14 @@ _strata_derived_scalar_len_static (const StrataNode *from,
                                    gsize             length,
                                    StrataValueType   type)
 {
-  StrataNode *node = strata_node_new_scalar_len (&from->pos, text, length, type);
-
-  strata_node_set_key_static (node, key);
-  node->key_pos = from->key_pos;
-  node->origin = STRATA_ORIGIN_DERIVED;
-  return node;
+  return derive (strata_node_new_scalar_len (&from->pos, text, length, type), from, key, TRUE);
 }
 
 StrataNode *
 _strata_derived_mapping_static (const StrataNode *from,
                                 const char       *key)
 {
-  StrataNode *node = strata_node_new_mapping (&from->pos);
-
-  strata_node_set_key_static (node, key);
-  node->key_pos = from->key_pos;
-  node->origin = STRATA_ORIGIN_DERIVED;
-  return node;
+  return derive (strata_node_new_mapping (&from->pos), from, key, TRUE);
 }
 
 gboolean
