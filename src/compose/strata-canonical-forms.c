@@ -39,17 +39,6 @@ _strata_derived_scalar (const StrataNode *from,
   return derive (strata_node_new_scalar (&from->pos, text, type), from, key, FALSE);
 }
 
-/* The same, of the @length bytes at @text. */
-StrataNode *
-_strata_derived_scalar_len (const StrataNode *from,
-                            const char       *key,
-                            const char       *text,
-                            gsize             length,
-                            StrataValueType   type)
-{
-  return derive (strata_node_new_scalar_len (&from->pos, text, length, type), from, key, FALSE);
-}
-
 StrataNode *
 _strata_derived_mapping (const StrataNode *from,
                          const char       *key)

@@ -14,11 +14,6 @@ StrataNode *_strata_derived_scalar  (const StrataNode *from,
                                      const char       *key,
                                      const char       *text,
                                      StrataValueType   type);
-StrataNode *_strata_derived_scalar_len (const StrataNode *from,
-                                         const char       *key,
-                                         const char       *text,
-                                         gsize             length,
-                                         StrataValueType   type);
 StrataNode *_strata_derived_mapping (const StrataNode *from,
                                      const char       *key);
 /* The same with a key that is a string literal (kept, not copied). */

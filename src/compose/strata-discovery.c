@@ -229,7 +229,7 @@ load_env_files (const StrataLoadOptions *options,
                        _("Couldn't find env file: %s"), path);
           return FALSE;
         }
-      layer = strata_layer_new (path, text, length, STRATA_LAYER_ROLE_ENV_FILE);
+      layer = strata_layer_new_take (path, g_steal_pointer (&text), length, STRATA_LAYER_ROLE_ENV_FILE);
       if (!g_ptr_array_find_with_equal_func (d->env_files, path, g_str_equal, NULL))
         {
           g_ptr_array_add (d->env_files, g_strdup (path));

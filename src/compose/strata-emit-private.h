@@ -81,7 +81,4 @@ char      *_strata_emit_json_raw         (const StrataNode *node,
 /* The YAML of @root without the `$` doubling. */
 char      *_strata_emit_yaml_raw         (const StrataNode *root);
 
-/* `config` prints every `$` doubled so the output reads back unchanged. */
-char      *_strata_emit_escape_dollars   (const char       *text);
-
 G_END_DECLS

@@ -647,17 +647,3 @@ _strata_emit_ordered_children (const StrataNode *mapping,
     }
   return fields;
 }
-
-char *
-_strata_emit_escape_dollars (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text) + 16);
-
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '$')
-        g_string_append_c (out, '$');
-      g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
-}

@@ -80,7 +80,7 @@ services_of_file (Extends          *x,
                              _("cannot read %s, named by extends: no such file"), path);
           return NULL;
         }
-      layer = strata_layer_new (path, text, length, STRATA_LAYER_ROLE_EXTENDS);
+      layer = strata_layer_new_take (path, g_steal_pointer (&text), length, STRATA_LAYER_ROLE_EXTENDS);
       root = _strata_project_read_file (layer, x->environment, x->interpolate, x->diagnostics, error);
       if (root == NULL)
         return NULL;
